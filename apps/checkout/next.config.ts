@@ -1,0 +1,3 @@
+import { withFederation } from '@repo/federation/next-config';
+
+export default withFederation(__dirname, { reactStrictMode: true });

@@ -1,0 +1,26 @@
+/**
+ * The registry as every bundle sees it at run time. next-config.ts inlines it
+ * (through Next's `env`) when the app is built, so remote modules carry the
+ * registry of the build they came from.
+ */
+import { originsFromEnv, type Origins } from './origins';
+import type { PublicAppEntry } from './registry';
+
+export const apps: PublicAppEntry[] = JSON.parse(process.env.FEDERATION_APPS ?? '[]');
+
+/** The app whose build this module is part of. */
+export const selfName: string = process.env.FEDERATION_SELF ?? '';
+
+/** Origins of all apps: from env on the server, from the page on the browser. */
+export function currentOrigins(): Origins {
+  if (typeof window !== 'undefined') {
+    return window.__FEDERATION_ORIGINS__ ?? originsFromEnv(apps, {});
+  }
+  return originsFromEnv(apps, process.env);
+}
+
+export function originOf(appName: string): string {
+  const origin = currentOrigins()[appName];
+  if (!origin) throw new Error(`No app named "${appName}" in the federation registry.`);
+  return origin;
+}

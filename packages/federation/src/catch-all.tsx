@@ -1,0 +1,85 @@
+/**
+ * The catch-all page every app has: a path this app has no page for is looked
+ * up in the registry, and the owner app's page is loaded through its pages-map,
+ * its data method run here, and rendered here, on the server and the browser.
+ */
+import type { NextPage, NextPageContext } from 'next';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { apps, selfName } from './apps';
+import { loadRemoteModule } from './instance';
+import { containerName } from './registry';
+import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
+
+/** The catch-all file is `pages/[...federatedPath].tsx`: its param is not the owner page's. */
+export const CATCH_ALL_PARAM = 'federatedPath';
+
+type PageProps = Record<string, unknown>;
+type OwnerPage = ComponentType<PageProps> & {
+  getInitialProps?: (ctx: NextPageContext) => PageProps | Promise<PageProps>;
+};
+
+interface CatchAllProps {
+  match: RouteMatch | null;
+  pageProps: PageProps;
+}
+
+async function loadOwnerPage({ app, route }: RouteMatch): Promise<OwnerPage> {
+  const container = containerName(app);
+  const pagesMap = await loadRemoteModule<{ default: Record<string, string> }>(`${container}/pages-map-v2`);
+  const modulePath = pagesMap?.default[route];
+  if (!modulePath) throw new Error(`${app} has no page for ${route} in its pages-map.`);
+  const page = await loadRemoteModule<{ default: OwnerPage }>(`${container}/${modulePath.replace(/^\.\//, '')}`);
+  if (!page?.default) throw new Error(`${app} page ${route} did not load.`);
+  return page.default;
+}
+
+const lazyPages = new Map<string, ComponentType<PageProps>>();
+
+/** One lazy component per route, so hydration waits for the owner's page code. */
+function lazyOwnerPage(match: RouteMatch): ComponentType<PageProps> {
+  const key = `${match.app}${match.route}`;
+  let page = lazyPages.get(key);
+  if (!page) {
+    page = lazy(async () => ({ default: await loadOwnerPage(match) }));
+    lazyPages.set(key, page);
+  }
+  return page;
+}
+
+function NotFound() {
+  return (
+    <section aria-labelledby="not-found-title">
+      <h1 id="not-found-title">Page not found</h1>
+      <p>There is no page at this address. Use the navigation above to keep browsing.</p>
+    </section>
+  );
+}
+
+const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, pageProps }) => {
+  if (!match) return <NotFound />;
+  const Page = lazyOwnerPage(match);
+  return (
+    <Suspense fallback={null}>
+      <Page {...pageProps} />
+    </Suspense>
+  );
+};
+
+FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
+  const pathname = normalizePath(ctx.asPath ?? '/');
+  const match = findRouteOwner(
+    apps.filter((app) => app.name !== selfName),
+    pathname,
+  );
+  if (!match) {
+    if (ctx.res) ctx.res.statusCode = 404;
+    return { match: null, pageProps: {} };
+  }
+  const Page = await loadOwnerPage(match);
+  const { [CATCH_ALL_PARAM]: _ownPath, ...query } = ctx.query;
+  const ownerCtx: NextPageContext = { ...ctx, query: { ...query, ...match.params }, pathname: match.route };
+  const pageProps = Page.getInitialProps ? await Page.getInitialProps(ownerCtx) : {};
+  return { match, pageProps };
+};
+
+export default FederatedCatchAll;

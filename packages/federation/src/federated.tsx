@@ -1,0 +1,58 @@
+/**
+ * Renders a module another app exposes. Server and browser both wait for the
+ * remote (the server HTML holds its real markup); a remote that cannot load
+ * renders a small labelled fallback instead of breaking the page.
+ */
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+
+type RemoteModule<P> = { default?: ComponentType<P> } | null | undefined;
+
+export function RemoteFallback({ label }: { label: string }) {
+  return (
+    <div role="status" data-remote-fallback={label} style={{ padding: '0.5rem', color: '#6b7280', fontSize: '0.875rem' }}>
+      {label} is unavailable right now.
+    </div>
+  );
+}
+
+class RemoteBoundary extends Component<{ label: string; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  render() {
+    return this.state.failed ? <RemoteFallback label={this.props.label} /> : this.props.children;
+  }
+}
+
+/** `federated(() => import('checkout/cart-badge'), 'Cart badge')` */
+export function federated<P extends object>(
+  load: () => Promise<RemoteModule<P>>,
+  label: string,
+): ComponentType<P> {
+  const Remote = lazy(async () => {
+    try {
+      const mod = await load();
+      if (typeof mod?.default === 'function' || typeof mod?.default === 'object') {
+        return { default: mod.default as ComponentType<P> };
+      }
+    } catch (error) {
+      console.error(`[federation] ${label} failed to load:`, error);
+    }
+    return { default: () => <RemoteFallback label={label} /> };
+  });
+
+  function Federated(props: P) {
+    return (
+      <RemoteBoundary label={label}>
+        <Suspense fallback={null}>
+          <Remote {...props} />
+        </Suspense>
+      </RemoteBoundary>
+    );
+  }
+  Federated.displayName = `Federated(${label})`;
+  return Federated;
+}

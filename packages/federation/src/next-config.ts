@@ -1,0 +1,103 @@
+/**
+ * Wraps an app's Next config with everything Module Federation needs. An app's
+ * next.config.ts is `export default withFederation(__dirname)`: the registry
+ * (read from the app folders) decides its name, remotes and exposes.
+ */
+import path from 'node:path';
+import type { NextConfig } from 'next';
+import type { Configuration } from 'webpack';
+import { discoverApps, findRepoRoot } from './discover';
+import { remoteEntryUrl } from './origins';
+import { containerName, toPublic, type AppEntry } from './registry';
+
+/** Our workspace packages export TypeScript source: Next must compile them. */
+const WORKSPACE_PACKAGES = ['@repo/federation', '@repo/cart', '@repo/shell'];
+
+/** Modules every app must share as one instance across containers. */
+const SINGLETONS = ['@repo/cart'];
+
+/** Where a non-owner's catch-all serves `/` from (a catch-all page cannot match `/`). */
+export const ROOT_REWRITE_DESTINATION = '/_federated-root';
+
+interface WebpackContext {
+  isServer: boolean;
+  nextRuntime?: string;
+}
+
+// Loaded lazily: requiring nextjs-mf at config time pulls in webpack internals,
+// which must only happen once Next has set NEXT_PRIVATE_LOCAL_WEBPACK.
+function federationPlugin(options: Record<string, unknown>): { apply(compiler: unknown): void } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { NextFederationPlugin } = require('@module-federation/nextjs-mf');
+  return new NextFederationPlugin(options);
+}
+
+export function withFederation(appDir: string, nextConfig: NextConfig = {}): NextConfig {
+  const apps = discoverApps(findRepoRoot(appDir));
+  const self = apps.find((app) => app.name === path.basename(appDir));
+  if (!self) throw new Error(`withFederation: ${appDir} is not an app folder under apps/.`);
+  const remotes = apps.filter((app) => app !== self);
+  const ownsRoot = self.routes.includes('/');
+
+  return {
+    ...nextConfig,
+    // Lint and type checks are their own turbo tasks; builds only compile.
+    eslint: { ignoreDuringBuilds: true, ...nextConfig.eslint },
+    typescript: { ignoreBuildErrors: true, ...nextConfig.typescript },
+    transpilePackages: [...(nextConfig.transpilePackages ?? []), ...WORKSPACE_PACKAGES],
+    env: {
+      ...nextConfig.env,
+      FEDERATION_APPS: JSON.stringify(apps.map(toPublic)),
+      FEDERATION_SELF: self.name,
+    },
+    async rewrites() {
+      return {
+        beforeFiles: [],
+        afterFiles: [],
+        fallback: ownsRoot ? [] : [{ source: '/', destination: ROOT_REWRITE_DESTINATION }],
+      };
+    },
+    webpack(config: Configuration, context: WebpackContext) {
+      const target = context.isServer ? 'server' : 'browser';
+      config.plugins ??= [];
+      config.plugins.push(
+        federationPlugin({
+          name: containerName(self.name),
+          filename: 'static/chunks/remoteEntry.js',
+          // Build-time placeholders: the runtime plugin swaps in the origins the
+          // server was started with, so nothing of an origin is baked in.
+          remotes: Object.fromEntries(
+            remotes.map((app) => [
+              containerName(app.name),
+              `${containerName(app.name)}@${remoteEntryUrl(`http://localhost:${app.port}`, target)}`,
+            ]),
+          ),
+          exposes: self.exposes,
+          shared: Object.fromEntries(
+            SINGLETONS.map((name) => [name, { singleton: true, requiredVersion: false }]),
+          ),
+          extraOptions: { exposePages: true, enableImageLoaderFix: true, enableUrlLoaderFix: true },
+          runtimePlugins: [path.join(__dirname, 'runtime', 'origins-plugin.ts')],
+        }),
+      );
+      aliasOwnExposes(config, self, appDir);
+      if (!context.isServer) {
+        // Next 15 + nextjs-mf: remote code using next/router crashes with "NextRouter
+        // was not mounted" unless Next's client code sits in the pages-dir layer.
+        config.module ??= {};
+        config.module.rules ??= [];
+        config.module.rules.unshift({ test: /[\\/]next[\\/]dist[\\/]/, layer: 'pages-dir-browser' });
+      }
+      return nextConfig.webpack ? nextConfig.webpack(config, context as never) : config;
+    },
+  };
+}
+
+/** `import('home/nav')` inside home resolves to home's own file, so every app imports a module the same way. */
+function aliasOwnExposes(config: Configuration, self: AppEntry, appDir: string): void {
+  config.resolve ??= {};
+  const alias = (config.resolve.alias ??= {}) as Record<string, string>;
+  for (const [key, file] of Object.entries(self.exposes)) {
+    alias[`${containerName(self.name)}/${key.slice(2)}$`] = path.resolve(appDir, file);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The `_app` of every app: the site navigation (owned by home, loaded as a
+ * remote everywhere else) above the page.
+ */
+import { federated } from '@repo/federation/federated';
+import App, { type AppContext, type AppProps } from 'next/app';
+import Head from 'next/head';
+
+const Nav = federated(() => import('home/nav'), 'Site navigation');
+
+export default function ShellApp({ Component, pageProps }: AppProps) {
+  return (
+    <>
+      <Head>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Federated store</title>
+      </Head>
+      <Nav />
+      <main style={{ maxWidth: 960, margin: '0 auto', padding: '1.5rem 1rem', fontFamily: 'system-ui, sans-serif' }}>
+        <Component {...pageProps} />
+      </main>
+    </>
+  );
+}
+
+// Every page renders remotes (at least the nav), so none may be pre-rendered at
+// build time: an app-level data method makes every page server-rendered.
+ShellApp.getInitialProps = async (context: AppContext) => App.getInitialProps(context);
