@@ -1,5 +1,5 @@
 import { cart, type CartItem } from '@repo/cart';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import styles from './cart.module.css';
 
 export interface AddToCartProps {
@@ -8,11 +8,16 @@ export interface AddToCartProps {
 
 export default function AddToCart({ item }: AddToCartProps) {
   const [added, setAdded] = useState(false);
+  // Server HTML shows the button disabled: a click before this remote's code
+  // has hydrated would otherwise be lost.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
     <div className={styles.addRow}>
       <button
         type="button"
         className={styles.button}
+        disabled={!ready}
         onClick={() => {
           cart().add(item);
           setAdded(true);

@@ -5,8 +5,8 @@ describe('navLinks', () => {
   it('links every app to its first static route, home first', () => {
     expect(
       navLinks([
-        { title: 'Home', routes: ['/'] },
         { title: 'Shop', routes: ['/shop', '/p/[slug]'] },
+        { title: 'Home', routes: ['/'] },
       ]),
     ).toEqual([
       { href: '/', label: 'Home' },

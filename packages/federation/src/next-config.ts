@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import type { Configuration } from 'webpack';
 import { discoverApps, findRepoRoot } from './discover';
 import { remoteEntryUrl } from './origins';
@@ -32,7 +33,19 @@ function federationPlugin(options: Record<string, unknown>): { apply(compiler: u
   return new NextFederationPlugin(options);
 }
 
-export function withFederation(appDir: string, nextConfig: NextConfig = {}): NextConfig {
+/** `next dev` writes its own folder, so a dev server never spoils a production build. */
+export const DEV_DIST_DIR = '.next-dev';
+
+type ConfigFunction = (phase: string) => NextConfig;
+
+export function withFederation(appDir: string, nextConfig: NextConfig = {}): ConfigFunction {
+  return (phase) => ({
+    distDir: phase === PHASE_DEVELOPMENT_SERVER ? DEV_DIST_DIR : '.next',
+    ...federatedConfig(appDir, nextConfig),
+  });
+}
+
+function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
   const apps = discoverApps(findRepoRoot(appDir));
   const self = apps.find((app) => app.name === path.basename(appDir));
   if (!self) throw new Error(`withFederation: ${appDir} is not an app folder under apps/.`);

@@ -5,15 +5,22 @@
 import { federated } from '@repo/federation/federated';
 import App, { type AppContext, type AppProps } from 'next/app';
 import Head from 'next/head';
+import { useEffect } from 'react';
 
 const Nav = federated(() => import('home/nav'), 'Site navigation');
 
 export default function ShellApp({ Component, pageProps }: AppProps) {
+  // A signal for tests and monitoring that the page is interactive.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <>
       <Head>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Federated store</title>
+        {/* No favicon file to fetch (and 404) in any app. */}
+        <link rel="icon" href="data:," />
       </Head>
       <Nav />
       <main style={{ maxWidth: 960, margin: '0 auto', padding: '1.5rem 1rem', fontFamily: 'system-ui, sans-serif' }}>

@@ -3,7 +3,7 @@
  * builds. The remotes in the build point at placeholder origins; this plugin
  * points them at the origins the serving process was started with.
  */
-import type { FederationRuntimePlugin } from '@module-federation/runtime';
+import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import { apps, currentOrigins } from '../apps';
 import { remoteEntryUrl } from '../origins';
 import { containerName } from '../registry';
@@ -16,7 +16,7 @@ function entryFor(remoteName: string): string | null {
   return remoteEntryUrl(origin, typeof window === 'undefined' ? 'server' : 'browser');
 }
 
-export default function originsPlugin(): FederationRuntimePlugin {
+export default function originsPlugin(): ModuleFederationRuntimePlugin {
   return {
     name: 'repo-federation-origins',
     beforeRegisterRemote(args) {

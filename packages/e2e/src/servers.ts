@@ -1,0 +1,82 @@
+/**
+ * Starts and stops app servers for tests that need their own (other ports,
+ * other env, dev mode). Each server runs in its own process group, so stopping
+ * it stops Next's children too.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { originEnvVar } from '@repo/federation/origins';
+import { apps, repoRoot } from './apps';
+
+export interface RunningApp {
+  name: string;
+  port: number;
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export interface StartOptions {
+  mode: 'dev' | 'start';
+  port: number;
+  env?: Record<string, string>;
+}
+
+/** `{ SHOP_ORIGIN: 'http://localhost:4102', ... }` for apps moved to other ports. */
+export function originsEnv(ports: Record<string, number>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(ports).map(([name, port]) => [originEnvVar(name), `http://localhost:${port}`]),
+  );
+}
+
+export function startApp(name: string, { mode, port, env = {} }: StartOptions): RunningApp {
+  if (!apps.some((app) => app.name === name)) throw new Error(`No app "${name}" in the registry.`);
+  let log = '';
+  const child: ChildProcess = spawn('pnpm', ['--filter', name, mode], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, PORT: String(port) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  return {
+    name,
+    port,
+    url: `http://localhost:${port}`,
+    output: () => log,
+    async stop() {
+      if (child.exitCode !== null || child.pid === undefined) return;
+      process.kill(-child.pid, 'SIGTERM');
+      const killed = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killed);
+    },
+  };
+}
+
+/** Polls a URL until `accept` says yes or the time runs out. */
+export async function waitFor(
+  url: string,
+  accept: (status: number, body: string) => boolean,
+  timeoutMs: number,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+      const body = await response.text();
+      if (accept(response.status, body)) return body;
+      last = `status ${response.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms (last: ${last})`);
+}
+
+export const appDir = (name: string) => path.join(repoRoot, 'apps', name);

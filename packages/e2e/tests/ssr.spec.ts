@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { apps, routes } from '../src/apps';
+
+// What a crawler or a no-JS visitor gets: the server HTML alone.
+test.use({ javaScriptEnabled: false });
+
+for (const app of apps) {
+  for (const route of routes) {
+    test(`${app.name} server-renders ${route.path} (owned by ${route.owner})`, async ({ page }) => {
+      const response = await page.goto(`${app.url}${route.path}`);
+      expect(response?.status()).toBe(200);
+
+      const nav = page.getByRole('navigation', { name: 'Site' });
+      await expect(nav.getByRole('link', { name: 'Home' })).toHaveAttribute('href', '/');
+      await expect(nav.getByRole('link', { name: 'Shop' })).toHaveAttribute('href', '/shop');
+      await expect(nav.getByRole('link', { name: /^Cart, 0 items$/ })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
+      await expect(page.locator('[data-remote-fallback]')).toHaveCount(0);
+
+      if (route.path === '/') await expect(page.getByTestId('product-card')).toHaveCount(3);
+      if (route.path === '/shop') {
+        await expect(page.getByTestId('product-card')).toHaveCount(4);
+        await expect(page.getByTestId('product-card').first()).toContainText('$18.00');
+      }
+      if (route.path.startsWith('/p/')) {
+        await expect(page.getByTestId('product-price')).toHaveText('$18.00');
+        await expect(page.getByRole('button', { name: 'Add to cart' })).toBeVisible();
+      }
+      if (route.path === '/checkout') await expect(page.getByTestId('cart-empty')).toBeVisible();
+    });
+  }
+
+  test(`${app.name} answers an unknown path with 404 and the nav`, async ({ page }) => {
+    const response = await page.goto(`${app.url}/no-such-page`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Shop' })).toBeVisible();
+  });
+
+  test(`${app.name} puts remote CSS in the server HTML and serves remote images`, async ({ page, request }) => {
+    await page.goto(`${app.url}/`);
+    // The product card is shop's: its CSS Module and its image come from shop's origin.
+    const card = page.getByTestId('product-card').first();
+    await expect(card).toHaveCSS('border-radius', '12px');
+    const imageUrl = await page.getByTestId('product-image').first().getAttribute('src');
+    expect(imageUrl).toBeTruthy();
+    const image = await request.get(new URL(imageUrl as string, app.url).toString());
+    expect(image.status()).toBe(200);
+    expect(image.headers()['content-type']).toContain('image/svg');
+  });
+}
