@@ -18,7 +18,7 @@ export default defineConfig({
   // One production server per app, each started on its own: no start order.
   webServer: apps.map((app) => ({
     command: `pnpm --filter ${app.name} start`,
-    url: `${app.url}/_next/static/chunks/remoteEntry.js`,
+    url: `${app.url}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: 'ignore' as const,

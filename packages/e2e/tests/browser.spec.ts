@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { apps, routes } from '../src/apps';
+import { waitUntilSettled } from '../src/settled';
 import { waitForHydration, watchConsole } from '../src/console';
 
 /** Marks the window: if the mark survives a click, the page did not reload. */
@@ -10,6 +11,8 @@ async function markWindow(page: Page): Promise<void> {
 async function stillSameWindow(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
 }
+
+test.beforeAll(async () => waitUntilSettled());
 
 for (const app of apps) {
   test.describe(`from ${app.name}`, () => {

@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { apps, routes } from '../src/apps';
+import { waitUntilSettled } from '../src/settled';
 
 // What a crawler or a no-JS visitor gets: the server HTML alone.
 test.use({ javaScriptEnabled: false });
+
+test.beforeAll(async () => waitUntilSettled());
 
 for (const app of apps) {
   for (const route of routes) {

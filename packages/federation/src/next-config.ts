@@ -33,14 +33,17 @@ function federationPlugin(options: Record<string, unknown>): { apply(compiler: u
   return new NextFederationPlugin(options);
 }
 
-/** `next dev` writes its own folder, so a dev server never spoils a production build. */
+/**
+ * `next dev` writes its own folder, so a dev server never spoils a production
+ * build; the supervisor gives each dev worker a subfolder of it.
+ */
 export const DEV_DIST_DIR = '.next-dev';
 
 type ConfigFunction = (phase: string) => NextConfig;
 
 export function withFederation(appDir: string, nextConfig: NextConfig = {}): ConfigFunction {
   return (phase) => ({
-    distDir: phase === PHASE_DEVELOPMENT_SERVER ? DEV_DIST_DIR : '.next',
+    distDir: phase === PHASE_DEVELOPMENT_SERVER ? (process.env.FEDERATION_DEV_DIST_DIR ?? DEV_DIST_DIR) : '.next',
     ...federatedConfig(appDir, nextConfig),
   });
 }

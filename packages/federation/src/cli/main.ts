@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { discoverApps, findRepoRoot } from '../discover';
 import { originsFromEnv } from '../origins';
-import { RegistryError, type AppEntry } from '../registry';
+import { runSupervisor } from '../server/supervisor';
 import { resolvePort } from './port';
 
 const COMMANDS = ['dev', 'build', 'start'] as const;
@@ -19,41 +19,32 @@ function exitWith(message: string): never {
   process.exit(1);
 }
 
-function currentApp(appDir: string): AppEntry {
-  const apps = discoverApps(findRepoRoot(appDir));
-  const name = path.basename(appDir);
-  const app = apps.find((candidate) => candidate.name === name);
-  if (!app) exitWith(`run this command from an app folder (apps/<name>), not ${appDir}.`);
-  // Fail at start, with the variable's name, rather than on the first request.
-  originsFromEnv(apps, process.env);
-  return app;
-}
+/** nextjs-mf needs Next to use the app's own webpack (see README, "Version pins"). */
+const nextEnv = (): NodeJS.ProcessEnv => ({
+  NEXT_TELEMETRY_DISABLED: '1',
+  ...process.env,
+  NEXT_PRIVATE_LOCAL_WEBPACK: 'true',
+});
 
-function nextArgs(command: Command, port: number): string[] {
-  if (command === 'build') return ['build'];
-  return [command, '--port', String(port)];
+function build(appDir: string): void {
+  const nextBin = createRequire(path.join(appDir, 'package.json')).resolve('next/dist/bin/next');
+  const child = spawn(process.execPath, [nextBin, 'build'], { cwd: appDir, stdio: 'inherit', env: nextEnv() });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
 async function main(): Promise<void> {
   const command = process.argv[2] as Command;
   if (!COMMANDS.includes(command)) exitWith(`usage: federation <${COMMANDS.join('|')}>`);
   const appDir = process.cwd();
-  const app = currentApp(appDir);
-  const port = command === 'build' ? app.port : await resolvePort(process.env.PORT, app);
-  const nextBin = createRequire(path.join(appDir, 'package.json')).resolve('next/dist/bin/next');
-  const child = spawn(process.execPath, [nextBin, ...nextArgs(command, port)], {
-    cwd: appDir,
-    stdio: 'inherit',
-    // nextjs-mf needs Next to use the app's own webpack (see FIELD-NOTES / README).
-    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NEXT_PRIVATE_LOCAL_WEBPACK: 'true', PORT: String(port) },
-  });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => child.kill(signal));
-  }
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  const apps = discoverApps(findRepoRoot(appDir));
+  const app = apps.find((candidate) => candidate.name === path.basename(appDir));
+  if (!app) exitWith(`run this command from an app folder (apps/<name>), not ${appDir}.`);
+  // Bad origins fail here, naming the variable, not on the first request.
+  originsFromEnv(apps, process.env);
+
+  if (command === 'build') return build(appDir);
+  const port = await resolvePort(process.env.PORT, app);
+  await runSupervisor({ app, apps, appDir, mode: command, port, env: nextEnv() });
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof RegistryError || error instanceof Error) exitWith(error.message);
-  throw error;
-});
+main().catch((error: unknown) => exitWith(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,28 @@
+import { apps } from './apps';
+
+interface HealthBody {
+  settled: boolean;
+  remotes: Record<string, { ok: boolean }>;
+}
+
+/**
+ * Waits until every app reports all its remotes up and a worker that started
+ * with them: apps start in any order, and a host that started before a remote
+ * swaps in a fresh worker once the remote is up.
+ */
+export async function waitUntilSettled(urls = apps.map((app) => app.url), timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (const url of urls) {
+    for (;;) {
+      try {
+        const response = await fetch(`${url}/api/health`);
+        const body = (await response.json()) as HealthBody;
+        if (body.settled && Object.values(body.remotes).every((remote) => remote.ok)) break;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error(`${url} did not settle within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The public side of an app: forwards every request to the current worker, so
+ * workers can be swapped without dropping a request, and fixes the headers
+ * Next cannot set on its static files.
+ */
+import http from 'node:http';
+import net from 'node:net';
+import { cacheControlFor } from './cache-policy';
+import type { Worker } from './worker';
+
+export interface ProxyHooks {
+  /** The worker that takes new requests, or null while none is ready. */
+  current: () => Worker | null;
+  /** Answers a request itself (health, refusals); returns true if it did. */
+  intercept: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+}
+
+export function createProxy(hooks: ProxyHooks): http.Server {
+  const server = http.createServer((req, res) => {
+    if (hooks.intercept(req, res)) return;
+    const worker = hooks.current();
+    if (!worker) {
+      res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1' }).end('Starting up, try again shortly.\n');
+      return;
+    }
+    forward(worker, req, res);
+  });
+  server.on('upgrade', (req, socket, head) => {
+    // Dev HMR uses a WebSocket: tunnel it to the current worker as raw TCP.
+    const worker = hooks.current();
+    if (!worker) return socket.destroy();
+    const upstream = net.connect(worker.port, '127.0.0.1', () => {
+      const headerLines = Object.entries(req.headers).flatMap(([name, value]) =>
+        Array.isArray(value) ? value.map((v) => `${name}: ${v}`) : [`${name}: ${value ?? ''}`],
+      );
+      upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${headerLines.join('\r\n')}\r\n\r\n`);
+      if (head.length) upstream.write(head);
+      upstream.pipe(socket).pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  return server;
+}
+
+function forward(worker: Worker, req: http.IncomingMessage, res: http.ServerResponse): void {
+  worker.inFlight += 1;
+  let done = false;
+  const finish = () => {
+    if (!done) {
+      done = true;
+      worker.inFlight -= 1;
+    }
+  };
+  res.on('close', finish);
+
+  const upstream = http.request(
+    {
+      host: '127.0.0.1',
+      port: worker.port,
+      method: req.method,
+      path: req.url,
+      agent: worker.agent,
+      headers: {
+        ...req.headers,
+        'x-forwarded-for': req.socket.remoteAddress ?? '',
+        'x-forwarded-host': req.headers.host ?? '',
+        'x-forwarded-proto': 'http',
+      },
+    },
+    (response) => {
+      const headers = { ...response.headers };
+      const cacheControl = cacheControlFor(new URL(req.url ?? '/', 'http://x').pathname);
+      if (cacheControl) headers['cache-control'] = cacheControl;
+      res.writeHead(response.statusCode ?? 502, headers);
+      response.pipe(res);
+    },
+  );
+  upstream.on('error', (error) => {
+    if (!res.headersSent) {
+      res.writeHead(502, { 'content-type': 'text/plain' }).end(`Upstream error: ${error.message}\n`);
+    } else {
+      res.destroy(error);
+    }
+    finish();
+  });
+  req.pipe(upstream);
+}

@@ -1,0 +1,130 @@
+/**
+ * One Next server process (`next start` or `next dev`) on an internal port.
+ * The supervisor runs one at a time and swaps in a fresh one when a remote
+ * changes, because a Next process cannot unload remote code it has run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+
+export type Mode = 'dev' | 'start';
+
+export interface WorkerOptions {
+  appDir: string;
+  mode: Mode;
+  env: NodeJS.ProcessEnv;
+  /** dev only: a folder of its own, so two dev workers never share one. */
+  devDistDir?: string;
+  log: (line: string) => void;
+}
+
+export class Worker {
+  readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  inFlight = 0;
+  private exited: Promise<number | null>;
+
+  private constructor(
+    readonly id: number,
+    readonly port: number,
+    private readonly child: ChildProcess,
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  static async spawn(id: number, options: WorkerOptions): Promise<Worker> {
+    const port = await freePort();
+    const nextBin = createRequire(path.join(options.appDir, 'package.json')).resolve('next/dist/bin/next');
+    const child = spawn(
+      process.execPath,
+      [nextBin, options.mode, '--port', String(port), '--hostname', '127.0.0.1'],
+      {
+        cwd: options.appDir,
+        env: {
+          ...options.env,
+          PORT: String(port),
+          ...(options.devDistDir ? { FEDERATION_DEV_DIST_DIR: options.devDistDir } : {}),
+        },
+        // Same process group as the supervisor: whoever stops the group stops the workers.
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const prefix = `[worker ${id}] `;
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString().split('\n')) if (line.trim()) options.log(prefix + line);
+      });
+    }
+    return new Worker(id, port, child);
+  }
+
+  get exitedPromise(): Promise<number | null> {
+    return this.exited;
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resolves once the server answers `warmPath` (any status): remotes are then loaded. */
+  async ready(warmPath: string, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (!this.alive) throw new Error(`worker ${this.id} exited before it was ready`);
+      try {
+        const status = await get(`http://127.0.0.1:${this.port}${warmPath}`, Math.max(1_000, deadline - Date.now()));
+        if (status > 0) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`worker ${this.id} not ready after ${timeoutMs} ms`);
+      await delay(150);
+    }
+  }
+
+  /** Waits for in-flight requests (bounded), then stops the process. */
+  async drainAndStop(maxWaitMs: number): Promise<void> {
+    const deadline = Date.now() + maxWaitMs;
+    while (this.inFlight > 0 && Date.now() < deadline) await delay(50);
+    await this.stop();
+  }
+
+  async stop(): Promise<void> {
+    this.agent.destroy();
+    if (!this.alive || this.child.pid === undefined) return;
+    this.child.kill('SIGTERM');
+    const force = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    await this.exited;
+    clearTimeout(force);
+  }
+
+  /** Last resort when the supervisor itself exits: no orphan keeps a port. */
+  killNow(): void {
+    if (this.alive) this.child.kill('SIGKILL');
+  }
+}
+
+function get(url: string, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { timeout: timeoutMs }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
