@@ -4,9 +4,11 @@
  * its data method run here, and rendered here, on the server and the browser.
  */
 import type { NextPage, NextPageContext } from 'next';
-import { lazy, Suspense, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { apps, selfName } from './apps';
+import { federated, RemoteFallback } from './federated';
 import { loadRemoteModule } from './instance';
+import { isUnavailable } from './unavailable';
 import { containerName } from './registry';
 import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
 
@@ -20,6 +22,8 @@ type OwnerPage = ComponentType<PageProps> & {
 
 interface CatchAllProps {
   match: RouteMatch | null;
+  /** The owner's page could not be loaded: show a fallback, keep the status. */
+  unavailable?: boolean;
   pageProps: PageProps;
 }
 
@@ -29,7 +33,7 @@ async function loadOwnerPage({ app, route }: RouteMatch): Promise<OwnerPage> {
   const modulePath = pagesMap?.default[route];
   if (!modulePath) throw new Error(`${app} has no page for ${route} in its pages-map.`);
   const page = await loadRemoteModule<{ default: OwnerPage }>(`${container}/${modulePath.replace(/^\.\//, '')}`);
-  if (!page?.default) throw new Error(`${app} page ${route} did not load.`);
+  if (!page?.default || isUnavailable(page.default)) throw new Error(`${app} page ${route} did not load.`);
   return page.default;
 }
 
@@ -40,7 +44,7 @@ function lazyOwnerPage(match: RouteMatch): ComponentType<PageProps> {
   const key = `${match.app}${match.route}`;
   let page = lazyPages.get(key);
   if (!page) {
-    page = lazy(async () => ({ default: await loadOwnerPage(match) }));
+    page = federated(async () => ({ default: await loadOwnerPage(match) }), `This ${match.app} page`);
     lazyPages.set(key, page);
   }
   return page;
@@ -55,14 +59,11 @@ function NotFound() {
   );
 }
 
-const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, pageProps }) => {
+const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, unavailable, pageProps }) => {
   if (!match) return <NotFound />;
+  if (unavailable) return <RemoteFallback label={`This ${match.app} page`} />;
   const Page = lazyOwnerPage(match);
-  return (
-    <Suspense fallback={null}>
-      <Page {...pageProps} />
-    </Suspense>
-  );
+  return <Page {...pageProps} />;
 };
 
 FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
@@ -75,7 +76,13 @@ FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
     if (ctx.res) ctx.res.statusCode = 404;
     return { match: null, pageProps: {} };
   }
-  const Page = await loadOwnerPage(match);
+  let Page: OwnerPage;
+  try {
+    Page = await loadOwnerPage(match);
+  } catch (error) {
+    console.error(`[federation] ${match.app} page ${match.route} unavailable:`, (error as Error).message);
+    return { match, unavailable: true, pageProps: {} };
+  }
   const { [CATCH_ALL_PARAM]: _ownPath, ...query } = ctx.query;
   const ownerCtx: NextPageContext = { ...ctx, query: { ...query, ...match.params }, pathname: match.route };
   const pageProps = Page.getInitialProps ? await Page.getInitialProps(ownerCtx) : {};

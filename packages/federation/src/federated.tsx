@@ -4,13 +4,18 @@
  * renders a small labelled fallback instead of breaking the page.
  */
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { isUnavailable } from './unavailable';
 
 type RemoteModule<P> = { default?: ComponentType<P> } | null | undefined;
 
 export function RemoteFallback({ label }: { label: string }) {
   return (
-    <div role="status" data-remote-fallback={label} style={{ padding: '0.5rem', color: '#6b7280', fontSize: '0.875rem' }}>
-      {label} is unavailable right now.
+    <div
+      role="status"
+      data-remote-fallback={label}
+      style={{ padding: '0.5rem 0.75rem', border: '1px dashed #9ca3af', borderRadius: 8, color: '#4b5563', fontSize: '0.875rem' }}
+    >
+      {label} is unavailable right now. Please try again in a moment.
     </div>
   );
 }
@@ -35,7 +40,8 @@ export function federated<P extends object>(
   const Remote = lazy(async () => {
     try {
       const mod = await load();
-      if (typeof mod?.default === 'function' || typeof mod?.default === 'object') {
+      const loaded = typeof mod?.default === 'function' || typeof mod?.default === 'object';
+      if (loaded && !isUnavailable(mod?.default)) {
         return { default: mod.default as ComponentType<P> };
       }
     } catch (error) {
