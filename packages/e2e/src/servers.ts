@@ -5,8 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { originEnvVar } from '@repo/federation/origins';
-import { apps, repoRoot } from './apps';
+import { repoRoot } from './apps';
 
 export interface RunningApp {
   name: string;
@@ -30,7 +31,7 @@ export function originsEnv(ports: Record<string, number>): Record<string, string
 }
 
 export function startApp(name: string, { mode, port, env = {} }: StartOptions): RunningApp {
-  if (!apps.some((app) => app.name === name)) throw new Error(`No app "${name}" in the registry.`);
+  if (!existsSync(appDir(name))) throw new Error(`No app folder apps/${name}.`);
   let log = '';
   const child: ChildProcess = spawn('pnpm', ['--filter', name, mode], {
     cwd: repoRoot,

@@ -8,6 +8,7 @@ import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import type { Configuration } from 'webpack';
 import { discoverApps, findRepoRoot } from './discover';
+import { MissingRemotesPlugin } from './missing-remotes-plugin';
 import { remoteEntryUrl } from './origins';
 import { containerName, toPublic, type AppEntry } from './registry';
 
@@ -96,6 +97,7 @@ function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
           runtimePlugins: [path.join(__dirname, 'runtime', 'origins-plugin.ts')],
         }),
       );
+      config.plugins.push(new MissingRemotesPlugin(new Set(apps.map((app) => containerName(app.name))), appDir));
       aliasOwnExposes(config, self, appDir);
       if (!context.isServer) {
         // Next 15 + nextjs-mf: remote code using next/router crashes with "NextRouter

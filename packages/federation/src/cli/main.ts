@@ -9,6 +9,7 @@ import path from 'node:path';
 import { discoverApps, findRepoRoot } from '../discover';
 import { originsFromEnv } from '../origins';
 import { runSupervisor } from '../server/supervisor';
+import { newAppCommand } from './new-app';
 import { resolvePort } from './port';
 
 const COMMANDS = ['dev', 'build', 'start'] as const;
@@ -33,8 +34,9 @@ function build(appDir: string): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'new-app') return newAppCommand(process.argv.slice(3));
   const command = process.argv[2] as Command;
-  if (!COMMANDS.includes(command)) exitWith(`usage: federation <${COMMANDS.join('|')}>`);
+  if (!COMMANDS.includes(command)) exitWith(`usage: federation <${COMMANDS.join('|')}|new-app <name>>`);
   const appDir = process.cwd();
   const apps = discoverApps(findRepoRoot(appDir));
   const app = apps.find((candidate) => candidate.name === path.basename(appDir));

@@ -15,7 +15,7 @@ export async function resolvePort(raw: string | undefined, app: AppEntry): Promi
   return port;
 }
 
-function isFree(port: number): Promise<boolean> {
+export function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));

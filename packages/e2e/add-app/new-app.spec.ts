@@ -1,0 +1,78 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { discoverApps } from '@repo/federation/discover';
+import { repoRoot } from '../src/apps';
+import { waitForHydration, watchConsole } from '../src/console';
+import { originsEnv, startApp, type RunningApp } from '../src/servers';
+import { waitUntilSettled } from '../src/settled';
+import { run, treeState } from '../src/shell';
+
+const name = `probe-${Date.now().toString(36)}`;
+const title = name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`);
+const lockfile = path.join(repoRoot, 'pnpm-lock.yaml');
+const BASE_PORT = 5100;
+
+test.describe('pnpm new-app', () => {
+  const running: RunningApp[] = [];
+  const treeBefore = treeState();
+  const lockBefore = readFileSync(lockfile, 'utf8');
+
+  test.afterAll(async () => {
+    await Promise.all(running.map((app) => app.stop()));
+    rmSync(path.join(repoRoot, 'apps', name), { recursive: true, force: true });
+    writeFileSync(lockfile, lockBefore);
+    run('pnpm', ['install', '--prefer-offline']);
+    run('pnpm', ['build']); // turbo restores the previous builds from its cache
+    expect(treeState()).toBe(treeBefore);
+  });
+
+  test('refuses bad names and writes nothing', () => {
+    for (const bad of ['Bad_Name', 'shop', 'api', '1st']) {
+      let failure = '';
+      try {
+        run('pnpm', ['--silent', 'new-app', bad]);
+      } catch (error) {
+        failure = String((error as { stderr?: string }).stderr);
+      }
+      expect(failure).toMatch(/federation: /);
+      expect(treeState()).toBe(treeBefore);
+    }
+  });
+
+  test('a generated app is served, with its data, by every app and linked in every nav', async ({ browser }) => {
+    console.log(run('pnpm', ['new-app', name]));
+    const apps = discoverApps(repoRoot);
+    expect(apps.map((app) => app.name)).toContain(name);
+    run('pnpm', ['build']);
+
+    const ports = Object.fromEntries(apps.map((app, index) => [app.name, BASE_PORT + index]));
+    for (const app of apps) running.push(startApp(app.name, { mode: 'start', port: ports[app.name] as number, env: originsEnv(ports) }));
+    await waitUntilSettled(running.map((app) => app.url));
+
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    for (const host of running) {
+      const page = await noScript.newPage();
+      const response = await page.goto(`${host.url}/${name}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+      await expect(page.getByTestId(`${name}-card`)).toHaveText(`Served by the ${name} app, rendered wherever you are.`);
+      await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: title })).toHaveAttribute('href', `/${name}`);
+    }
+    await noScript.close();
+
+    for (const host of running.filter((app) => app.name !== name)) {
+      const page = await browser.newPage();
+      const problems = watchConsole(page);
+      await page.goto(`${host.url}/`);
+      await waitForHydration(page);
+      await page.evaluate(() => Object.assign(window, { __noReload: true }));
+      await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: title }).click();
+      await expect(page).toHaveURL(`${host.url}/${name}`);
+      await expect(page.getByTestId(`${name}-card`)).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+});
