@@ -85,8 +85,14 @@ FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
   }
   const { [CATCH_ALL_PARAM]: _ownPath, ...query } = ctx.query;
   const ownerCtx: NextPageContext = { ...ctx, query: { ...query, ...match.params }, pathname: match.route };
-  const pageProps = Page.getInitialProps ? await Page.getInitialProps(ownerCtx) : {};
-  return { match, pageProps };
+  try {
+    const pageProps = Page.getInitialProps ? await Page.getInitialProps(ownerCtx) : {};
+    return { match, pageProps };
+  } catch (error) {
+    // The owner's data source (usually the owner app itself) is down.
+    console.error(`[federation] ${match.app} page ${match.route} data unavailable:`, (error as Error).message);
+    return { match, unavailable: true, pageProps: {} };
+  }
 };
 
 export default FederatedCatchAll;

@@ -8,6 +8,7 @@ import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import type { Configuration } from 'webpack';
 import { discoverApps, findRepoRoot } from './discover';
+import { devDistDir, productionDistDir } from './dist-dir';
 import { MissingRemotesPlugin } from './missing-remotes-plugin';
 import { remoteEntryUrl } from './origins';
 import { containerName, toPublic, type AppEntry } from './registry';
@@ -34,17 +35,11 @@ function federationPlugin(options: Record<string, unknown>): { apply(compiler: u
   return new NextFederationPlugin(options);
 }
 
-/**
- * `next dev` writes its own folder, so a dev server never spoils a production
- * build; the supervisor gives each dev worker a subfolder of it.
- */
-export const DEV_DIST_DIR = '.next-dev';
-
 type ConfigFunction = (phase: string) => NextConfig;
 
 export function withFederation(appDir: string, nextConfig: NextConfig = {}): ConfigFunction {
   return (phase) => ({
-    distDir: phase === PHASE_DEVELOPMENT_SERVER ? (process.env.FEDERATION_DEV_DIST_DIR ?? DEV_DIST_DIR) : '.next',
+    distDir: phase === PHASE_DEVELOPMENT_SERVER ? devDistDir(process.env) : productionDistDir(process.env),
     ...federatedConfig(appDir, nextConfig),
   });
 }

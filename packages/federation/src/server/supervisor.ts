@@ -7,12 +7,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
+import { DEV_DIST_DIR, productionDistDir } from '../dist-dir';
 import { originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
 import { healthBody } from './health';
 import { createProxy } from './proxy';
 import { RemoteWatcher } from './remote-watch';
-import { remotesToReload, snapshotOf, type Snapshot } from './roll-decision';
+import { remotesToReload, snapshotOf, trackDowns, type DownTracker, type Snapshot } from './roll-decision';
 import { delay, Worker, type Mode } from './worker';
 
 export interface SupervisorOptions {
@@ -26,6 +27,7 @@ export interface SupervisorOptions {
 
 interface Settings {
   pollMs: number;
+  downAfterMs: number;
   probeTimeoutMs: number;
   readyTimeoutMs: number;
   drainMs: number;
@@ -44,17 +46,19 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): 
 export function settingsFromEnv(env: NodeJS.ProcessEnv, mode: Mode): Settings {
   return {
     pollMs: numberFromEnv(env, 'FEDERATION_POLL_MS', 1_000),
+    downAfterMs: numberFromEnv(env, 'FEDERATION_DOWN_AFTER_MS', 3_000),
     probeTimeoutMs: numberFromEnv(env, 'FEDERATION_PROBE_TIMEOUT_MS', 1_500),
     readyTimeoutMs: numberFromEnv(env, 'FEDERATION_READY_TIMEOUT_MS', mode === 'dev' ? 180_000 : 30_000),
     drainMs: numberFromEnv(env, 'FEDERATION_DRAIN_MS', 30_000),
   };
 }
 
-function buildVersion(appDir: string, mode: Mode): string {
-  const buildIdFile = path.join(appDir, '.next', 'BUILD_ID');
+function buildVersion(appDir: string, mode: Mode, env: NodeJS.ProcessEnv): string {
   if (mode === 'dev') return 'development';
+  const distDir = productionDistDir(env);
+  const buildIdFile = path.join(appDir, distDir, 'BUILD_ID');
   if (!existsSync(buildIdFile)) {
-    throw new Error(`no production build in ${path.relative(process.cwd(), appDir) || '.'}/.next: run \`pnpm build\` first.`);
+    throw new Error(`no production build in apps/${path.basename(appDir)}/${distDir}: run \`pnpm build\` first.`);
   }
   return readFileSync(buildIdFile, 'utf8').trim();
 }
@@ -62,7 +66,7 @@ function buildVersion(appDir: string, mode: Mode): string {
 export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   const { app, apps, appDir, mode, port, env } = options;
   const settings = settingsFromEnv(env, mode);
-  const version = buildVersion(appDir, mode);
+  const version = buildVersion(appDir, mode, env);
   const origins = originsFromEnv(apps, env);
   const log = (line: string) => console.log(`[${app.name}] ${line}`);
   const watcher = new RemoteWatcher(
@@ -74,7 +78,9 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   const workers = new Set<Worker>();
   process.on('exit', () => workers.forEach((worker) => worker.killNow()));
   let snapshot: Snapshot = new Map();
-  const seenDown = new Set<string>();
+  const downs: DownTracker = { downSince: new Map(), seenDown: new Set() };
+  const reloadNeeded = () =>
+    remotesToReload(snapshot, downs, watcher.statuses, Date.now(), settings.downAfterMs);
   let nextId = 1;
   let rolling = false;
   let rollAgain = false;
@@ -92,14 +98,14 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
       do {
         rollAgain = false;
         const nextSnapshot = snapshotOf(watcher.statuses);
-        seenDown.clear();
+        downs.seenDown.clear();
         const id = nextId++;
         log(`starting worker ${id} (${reason})`);
         const worker = await Worker.spawn(id, {
           appDir,
           mode,
           env,
-          devDistDir: mode === 'dev' ? path.join('.next-dev', id % 2 === 0 ? 'b' : 'a') : undefined,
+          devDistDir: mode === 'dev' ? path.join(DEV_DIST_DIR, id % 2 === 0 ? 'b' : 'a') : undefined,
           log,
         });
         workers.add(worker);
@@ -131,7 +137,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
       const pathname = (req.url ?? '/').split('?')[0];
       if (pathname === '/api/health') {
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        const settled = !rolling && current !== null && remotesToReload(snapshot, seenDown, watcher.statuses).length === 0;
+        const settled = !rolling && current !== null && reloadNeeded().length === 0;
         res.end(JSON.stringify(healthBody(app.name, version, watcher.statuses, settled)));
         return true;
       }
@@ -148,8 +154,8 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   await watcher.pollOnce();
   await roll('start');
   watcher.start((statuses) => {
-    for (const [name, status] of statuses) if (!status.ok) seenDown.add(name);
-    const changed = remotesToReload(snapshot, seenDown, statuses);
+    trackDowns(downs, statuses, Date.now());
+    const changed = reloadNeeded();
     if (changed.length > 0 && !stopping) void roll(`remote changed: ${changed.join(', ')}`).catch((error) => log(String(error)));
   });
 

@@ -1,15 +1,20 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { originsEnv, startApp, waitFor, type RunningApp } from '../src/servers';
+import { appDir, originsEnv, startApp, waitFor, type RunningApp } from '../src/servers';
 
 // Dev servers on ports of their own, so they run beside the production servers.
 const ports = { home: 4101, shop: 4102, checkout: 4100 };
 const env = originsEnv(ports);
+const cardFile = path.join(appDir('shop'), 'components', 'product-card.tsx');
+const cardSource = readFileSync(cardFile, 'utf8');
 
 test.describe('dev mode', () => {
-  test.describe.configure({ timeout: 300_000 });
+  test.describe.configure({ mode: 'serial', timeout: 300_000 });
   const running: RunningApp[] = [];
 
   test.afterAll(async () => {
+    writeFileSync(cardFile, cardSource);
     await Promise.all(running.map((app) => app.stop()));
   });
 
@@ -32,5 +37,14 @@ test.describe('dev mode', () => {
     );
     expect(html).toContain('aria-label="Cart, 0 items"');
     expect(html).toContain('data-testid="product-card"');
+  });
+
+  test("an edit to a remote's component shows in a host page on reload, without restarting the host", async () => {
+    const home = running.find((app) => app.name === 'home') as RunningApp;
+    const edit = `edited-${Date.now().toString(36)}`;
+    writeFileSync(cardFile, cardSource.replace('<p className={styles.summary}>', `<p className={styles.summary}>${edit} `));
+    const html = await waitFor(`${home.url}/shop`, (status, body) => status === 200 && body.includes(edit), 240_000);
+    expect(html).toContain('data-testid="product-card"');
+    writeFileSync(cardFile, cardSource);
   });
 });

@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './src/chromium';
 
-// The add-an-app test changes the working tree and rebuilds every app, so it
-// runs on its own, after the main suite, with servers it starts itself.
+// Tests that change the working tree, rebuild apps, or start and stop servers
+// to play deploys and outages: one at a time, after the main suite, each with
+// servers it starts itself on ports of its own.
 export default defineConfig({
-  testDir: './add-app',
-  outputDir: './test-results/add-app',
+  testDir: './serial',
+  outputDir: './test-results/serial',
   timeout: 600_000,
   expect: { timeout: 15_000 },
   workers: 1,

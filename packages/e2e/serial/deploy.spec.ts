@@ -1,0 +1,138 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Browser } from '@playwright/test';
+import { apps, routes } from '../src/apps';
+import { waitForHydration, watchConsole } from '../src/console';
+import { startLoad } from '../src/load';
+import { appDir, originsEnv, startApp, waitFor, type RunningApp } from '../src/servers';
+import { waitUntilSettled } from '../src/settled';
+import { runAsync } from '../src/shell';
+
+// The promoted build: the same artifacts as the main suite, other ports, env only.
+const ports: Record<string, number> = { checkout: 4300, home: 4301, shop: 4302 };
+const env = originsEnv(ports);
+const PICKUP_DEADLINE_MS = Number(process.env.PICKUP_DEADLINE_MS ?? 10_000);
+const REDEPLOY_DIST_DIR = '.next-redeploy';
+const cardFile = path.join(appDir('shop'), 'components', 'product-card.tsx');
+const cardSource = readFileSync(cardFile, 'utf8');
+
+const running = new Map<string, RunningApp>();
+const url = (name: string) => `http://localhost:${ports[name]}`;
+
+function start(name: string, extraEnv: Record<string, string> = {}): RunningApp {
+  const app = startApp(name, { mode: 'start', port: ports[name] as number, env: { ...env, ...extraEnv } });
+  running.set(name, app);
+  return app;
+}
+
+async function stop(name: string): Promise<void> {
+  await running.get(name)?.stop();
+  running.delete(name);
+}
+
+async function expectCleanPage(browser: Browser, pageUrl: string, check: (html: string) => void): Promise<string[]> {
+  const page = await browser.newPage();
+  const problems = watchConsole(page);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto(pageUrl);
+  await waitForHydration(page);
+  check(await page.content());
+  await page.close();
+  expect(problems).toEqual([]);
+  return requested;
+}
+
+test.describe.serial('independent deploys', () => {
+  test.beforeAll(async () => {
+    for (const app of apps) start(app.name);
+    await waitUntilSettled(apps.map((app) => url(app.name)));
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([...running.keys()].map(stop));
+    writeFileSync(cardFile, cardSource);
+    rmSync(path.join(appDir('shop'), REDEPLOY_DIST_DIR), { recursive: true, force: true });
+  });
+
+  test('a build promoted to other ports by env alone serves every route from every app', async ({ browser }) => {
+    for (const host of apps) {
+      for (const route of routes) {
+        const response = await fetch(`${url(host.name)}${route.path}`);
+        const html = await response.text();
+        expect(response.status, `${host.name} ${route.path}`).toBe(200);
+        expect(html).toContain(route.heading);
+        expect(html).not.toContain('data-remote-fallback');
+        // Nothing of the default origins is baked into what is served.
+        expect(html).not.toMatch(/localhost:300\d/);
+      }
+      const requested = await expectCleanPage(browser, `${url(host.name)}/p/enamel-mug`, (html) =>
+        expect(html).toContain('Add to cart'),
+      );
+      expect(requested.filter((request) => /localhost:300\d/.test(request))).toEqual([]);
+      expect(requested.some((request) => request.startsWith(`${url('checkout')}/_next/static/chunks/`))).toBe(true);
+    }
+  });
+
+  test('a redeployed remote shows in every running host, with no host restart and no failed request', async ({ browser }) => {
+    const release = `release-${Date.now().toString(36)}`;
+    writeFileSync(
+      cardFile,
+      cardSource.replace('<p className={styles.summary}>', `<p className={styles.summary}><b data-testid="release">${release}</b> `),
+    );
+    await runAsync('pnpm', ['--filter', 'shop', 'build'], { FEDERATION_DIST_DIR: REDEPLOY_DIST_DIR });
+
+    const hostVersions = Object.fromEntries(
+      await Promise.all(['home', 'checkout'].map(async (name) => [name, (await health(name)).version])),
+    );
+    const load = startLoad(`${url('home')}/shop`);
+    await stop('shop');
+    const shop = start('shop', { FEDERATION_DIST_DIR: REDEPLOY_DIST_DIR });
+    await waitFor(`${shop.url}/api/health`, (status) => status === 200, 30_000);
+    const restartedAt = Date.now();
+    for (const host of ['home', 'checkout']) {
+      await waitFor(`${url(host)}/shop`, (status, body) => status === 200 && body.includes(release), PICKUP_DEADLINE_MS);
+    }
+    console.log(`redeploy picked up by both hosts ${Date.now() - restartedAt} ms after shop answered`);
+    const result = await load.stop();
+    console.log(`load during redeploy: ${JSON.stringify(result)}`);
+    expect(result.non2xx + result.errors, result.firstFailures.join('; ')).toBe(0);
+    expect(result.ok).toBeGreaterThan(0);
+
+    for (const host of ['home', 'checkout']) {
+      expect((await health(host)).version).toBe(hostVersions[host]); // same build, never restarted from outside
+      await expectCleanPage(browser, `${url(host)}/shop`, (html) => expect(html).toContain(release));
+    }
+  });
+
+  test('a remote that goes away shows a fallback, and is rendered again once it is back', async () => {
+    const load = startLoad(`${url('home')}/`);
+    await stop('checkout');
+    const fallback = await waitFor(
+      `${url('home')}/`,
+      (status, body) => status === 200 && body.includes('data-remote-fallback="Cart"'),
+      PICKUP_DEADLINE_MS,
+    );
+    expect(fallback).toContain('data-testid="product-card"');
+    const page = await fetch(`${url('home')}/checkout`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-remote-fallback="This checkout page"');
+
+    const checkout = start('checkout');
+    await waitFor(`${checkout.url}/api/health`, (status) => status === 200, 30_000);
+    const backAt = Date.now();
+    await waitFor(
+      `${url('home')}/`,
+      (status, body) => status === 200 && body.includes('aria-label="Cart, 0 items"') && !body.includes('data-remote-fallback'),
+      PICKUP_DEADLINE_MS,
+    );
+    console.log(`recovery picked up ${Date.now() - backAt} ms after checkout answered`);
+    const result = await load.stop();
+    console.log(`load during outage and recovery: ${JSON.stringify(result)}`);
+    expect(result.non2xx + result.errors, result.firstFailures.join('; ')).toBe(0);
+  });
+});
+
+async function health(name: string): Promise<{ version: string }> {
+  return (await fetch(`${url(name)}/api/health`)).json() as Promise<{ version: string }>;
+}

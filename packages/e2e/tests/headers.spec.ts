@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { apps } from '../src/apps';
+import { waitUntilSettled } from '../src/settled';
+
+test.beforeAll(async () => waitUntilSettled());
+
+for (const app of apps) {
+  test(`${app.name} answers /api/health with its version and every remote's state`, async ({ request }) => {
+    const response = await request.get(`${app.url}/api/health`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/json');
+    const body = await response.json();
+    expect(body.app).toBe(app.name);
+    expect(typeof body.version).toBe('string');
+    expect(body.version.length).toBeGreaterThan(0);
+    const others = apps.filter((other) => other.name !== app.name).map((other) => other.name);
+    expect(Object.keys(body.remotes).sort()).toEqual(others.sort());
+    for (const remote of Object.values(body.remotes) as { ok: boolean; version: string | null; checkedAt: string }[]) {
+      expect(remote.ok).toBe(true);
+      expect(typeof remote.version).toBe('string');
+      expect(new Date(remote.checkedAt).toISOString()).toBe(remote.checkedAt);
+    }
+  });
+
+  test(`${app.name} serves its federation entries for revalidation and hashed chunks as immutable`, async ({ request }) => {
+    for (const target of ['ssr', 'chunks']) {
+      for (const file of ['remoteEntry.js', 'mf-manifest.json']) {
+        const response = await request.get(`${app.url}/_next/static/${target}/${file}`);
+        expect(response.status(), `${target}/${file}`).toBe(200);
+        expect(response.headers()['cache-control'], `${target}/${file}`).toBe('no-cache');
+        expect(response.headers()['etag'], `${target}/${file}`).toBeTruthy();
+      }
+    }
+    const manifest = await (await request.get(`${app.url}/_next/static/chunks/mf-manifest.json`)).json();
+    const hashed = JSON.stringify(manifest).match(/static\/chunks\/[^"]+[.-][0-9a-f]{16}\.js/)?.[0];
+    expect(hashed, 'a content-hashed chunk in the manifest').toBeTruthy();
+    const chunk = await request.get(`${app.url}/_next/${hashed}`);
+    expect(chunk.status()).toBe(200);
+    expect(chunk.headers()['cache-control']).toContain('immutable');
+  });
+}
