@@ -11,6 +11,7 @@ import { repoRoot } from './apps';
 
 export interface RunningApp {
   name: string;
+  pid: number | undefined;
   port: number;
   url: string;
   output: () => string;
@@ -45,17 +46,26 @@ export function startApp(name: string, { mode, port, env = {} }: StartOptions): 
 
   return {
     name,
+    pid: child.pid,
     port,
     url: `http://localhost:${port}`,
     output: () => log,
     async stop() {
-      if (child.exitCode !== null || child.pid === undefined) return;
-      process.kill(-child.pid, 'SIGTERM');
-      const killed = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5_000);
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+      signalGroup(child.pid, 'SIGTERM');
+      const killed = setTimeout(() => child.pid && signalGroup(child.pid, 'SIGKILL'), 5_000);
       await exited;
       clearTimeout(killed);
     },
   };
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is gone already
+  }
 }
 
 /** Polls a URL until `accept` says yes or the time runs out. */

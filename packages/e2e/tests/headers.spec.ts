@@ -39,3 +39,21 @@ for (const app of apps) {
     expect(chunk.headers()['cache-control']).toContain('immutable');
   });
 }
+
+test('documents carry a Content-Security-Policy naming exactly the registered origins, with a fresh nonce', async ({ request }) => {
+  const origins = apps.map((app) => app.url).sort().join(' ');
+  const nonces = new Set<string>();
+  for (const app of apps) {
+    const response = await request.get(`${app.url}/shop`);
+    const policy = response.headers()['content-security-policy'] ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1] ?? '';
+    expect(policy).toContain(`script-src 'self' 'nonce-${nonce}' ${origins};`);
+    expect(policy).toContain(`connect-src 'self' ${origins};`);
+    expect(await response.text()).toContain(`nonce="${nonce}"`);
+    nonces.add(nonce);
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    expect(response.headers()['x-frame-options']).toBe('DENY');
+    expect(response.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  }
+  expect(nonces.size).toBe(apps.length);
+});

@@ -7,10 +7,13 @@ import { FlushedChunks, flushChunks } from '@module-federation/nextjs-mf/utils';
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
 import { currentOrigins } from './apps';
 import type { Origins } from './origins';
+import { NONCE_HEADER } from './header-names';
 
 interface FederatedDocumentProps extends DocumentInitialProps {
   chunks: string[];
   origins: Origins;
+  /** Set by the app's proxy per request; the Content-Security-Policy allows exactly it. */
+  nonce: string | undefined;
 }
 
 /** JSON that cannot close the surrounding <script> element. */
@@ -22,14 +25,16 @@ export default class FederatedDocument extends Document<FederatedDocumentProps> 
   static async getInitialProps(ctx: DocumentContext): Promise<FederatedDocumentProps> {
     const initialProps = await Document.getInitialProps(ctx);
     const chunks = await flushChunks();
-    return { ...initialProps, chunks, origins: currentOrigins() };
+    const nonce = ctx.req?.headers[NONCE_HEADER];
+    return { ...initialProps, chunks, origins: currentOrigins(), nonce: typeof nonce === 'string' ? nonce : undefined };
   }
 
   render() {
     return (
       <Html lang="en">
-        <Head>
+        <Head nonce={this.props.nonce}>
           <script
+            nonce={this.props.nonce}
             id="federation-origins"
             dangerouslySetInnerHTML={{ __html: `window.__FEDERATION_ORIGINS__=${inlineJson(this.props.origins)};` }}
           />
@@ -37,7 +42,7 @@ export default class FederatedDocument extends Document<FederatedDocumentProps> 
         </Head>
         <body>
           <Main />
-          <NextScript />
+          <NextScript nonce={this.props.nonce} />
         </body>
       </Html>
     );

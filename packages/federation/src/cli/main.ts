@@ -11,6 +11,7 @@ import { originsFromEnv } from '../origins';
 import { runSupervisor } from '../server/supervisor';
 import { newAppCommand } from './new-app';
 import { resolvePort } from './port';
+import { checkSecret } from './secret';
 
 const COMMANDS = ['dev', 'build', 'start'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   originsFromEnv(apps, process.env);
 
   if (command === 'build') return build(appDir);
+  checkSecret(process.env);
   const port = await resolvePort(process.env.PORT, app);
   await runSupervisor({ app, apps, appDir, mode: command, port, env: nextEnv() });
 }

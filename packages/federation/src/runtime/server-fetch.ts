@@ -7,7 +7,7 @@
 const INSTALLED = Symbol.for('repo.federation.server-fetch');
 const SERVER_CODE_PATH = '/_next/static/ssr/';
 
-export const SECRET_HEADER = 'x-federation-secret';
+import { SECRET_HEADER } from '../header-names';
 
 export interface ServerFetchOptions {
   timeoutMs: number;

@@ -6,9 +6,12 @@
 import http from 'node:http';
 import net from 'node:net';
 import { cacheControlFor } from './cache-policy';
+import { NONCE_HEADER, newNonce, securityHeaders } from './security-headers';
 import type { Worker } from './worker';
 
 export interface ProxyHooks {
+  /** The Content-Security-Policy for a document served with this nonce, or null for none. */
+  policy: (nonce: string) => string | null;
   /** The worker that takes new requests, or null while none is ready. */
   current: () => Worker | null;
   /** Answers a request itself (health, refusals); returns true if it did. */
@@ -23,7 +26,7 @@ export function createProxy(hooks: ProxyHooks): http.Server {
       res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1' }).end('Starting up, try again shortly.\n');
       return;
     }
-    forward(worker, req, res);
+    forward(worker, req, res, hooks);
   });
   server.on('upgrade', (req, socket, head) => {
     // Dev HMR uses a WebSocket: tunnel it to the current worker as raw TCP.
@@ -43,7 +46,8 @@ export function createProxy(hooks: ProxyHooks): http.Server {
   return server;
 }
 
-function forward(worker: Worker, req: http.IncomingMessage, res: http.ServerResponse): void {
+function forward(worker: Worker, req: http.IncomingMessage, res: http.ServerResponse, hooks: ProxyHooks): void {
+  const nonce = newNonce();
   worker.inFlight += 1;
   let done = false;
   const finish = () => {
@@ -66,10 +70,13 @@ function forward(worker: Worker, req: http.IncomingMessage, res: http.ServerResp
         'x-forwarded-for': req.socket.remoteAddress ?? '',
         'x-forwarded-host': req.headers.host ?? '',
         'x-forwarded-proto': 'http',
+        // _document puts it on the page's scripts; the policy below allows exactly it.
+        [NONCE_HEADER]: nonce,
       },
     },
     (response) => {
-      const headers = { ...response.headers };
+      const isDocument = String(response.headers['content-type'] ?? '').startsWith('text/html');
+      const headers = { ...response.headers, ...securityHeaders(isDocument, isDocument ? hooks.policy(nonce) : null) };
       const cacheControl = cacheControlFor(new URL(req.url ?? '/', 'http://x').pathname);
       if (cacheControl) headers['cache-control'] = cacheControl;
       res.writeHead(response.statusCode ?? 502, headers);

@@ -11,6 +11,8 @@ import { DEV_DIST_DIR, productionDistDir } from '../dist-dir';
 import { originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
 import { healthBody } from './health';
+import { contentSecurityPolicy } from './security-headers';
+import { isServerCodePath, mayReadServerCode, SECRET_HEADER } from './ssr-guard';
 import { createProxy } from './proxy';
 import { RemoteWatcher } from './remote-watch';
 import { remotesToReload, snapshotOf, trackDowns, type DownTracker, type Snapshot } from './roll-decision';
@@ -69,9 +71,14 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   const version = buildVersion(appDir, mode, env);
   const origins = originsFromEnv(apps, env);
   const log = (line: string) => console.log(`[${app.name}] ${line}`);
+  const secret = env.FEDERATION_SSR_SECRET || undefined;
   const watcher = new RemoteWatcher(
     apps.filter((other) => other.name !== app.name).map((other) => ({ name: other.name, origin: origins[other.name] as string })),
-    { intervalMs: settings.pollMs, timeoutMs: settings.probeTimeoutMs },
+    {
+      intervalMs: settings.pollMs,
+      timeoutMs: settings.probeTimeoutMs,
+      headers: secret ? { [SECRET_HEADER]: secret } : {},
+    },
   );
 
   let current: Worker | null = null;
@@ -131,12 +138,20 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     }
   }
 
+  const originList = Object.values(origins);
   const server: http.Server = createProxy({
     current: () => current,
+    // Next's dev server evaluates code and talks over WebSocket: no policy in dev.
+    policy: (nonce) => (mode === 'start' ? contentSecurityPolicy(originList, nonce) : null),
     intercept(req, res) {
-      const pathname = (req.url ?? '/').split('?')[0];
+      const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+      if (isServerCodePath(pathname) && !mayReadServerCode(req.socket.remoteAddress, req.headers[SECRET_HEADER], secret)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+        return true;
+      }
       if (pathname === '/api/health') {
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        // 503 until a worker serves, so the endpoint works as a readiness probe.
+        res.writeHead(current ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
         const settled = !rolling && current !== null && reloadNeeded().length === 0;
         res.end(JSON.stringify(healthBody(app.name, version, watcher.statuses, settled)));
         return true;

@@ -1,0 +1,101 @@
+/**
+ * Benchmark (prints figures, asserts nothing): how long running hosts take to
+ * pick up a redeployed or returning remote, how many requests fail meanwhile,
+ * and a host's memory before and after ten redeploys.
+ *
+ *   pnpm build && pnpm bench:redeploy
+ *
+ * Two builds of shop that differ in one text are made beside the real one
+ * (FEDERATION_DIST_DIR), then shop is restarted onto them alternately.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startLoad } from '../src/load';
+import { treeRssMiB } from '../src/memory';
+import { appDir, originsEnv, startApp, waitFor, type RunningApp } from '../src/servers';
+import { waitUntilSettled } from '../src/settled';
+import { runAsync } from '../src/shell';
+
+const REDEPLOYS = Number(process.env.REDEPLOYS ?? 10);
+const ports: Record<string, number> = { checkout: 4400, home: 4401, shop: 4402 };
+const env = originsEnv(ports);
+const url = (name: string) => `http://localhost:${ports[name]}`;
+const cardFile = path.join(appDir('shop'), 'components', 'product-card.tsx');
+const cardSource = readFileSync(cardFile, 'utf8');
+const variants = ['a', 'b'].map((id) => ({ distDir: `.next-bench-${id}`, marker: `bench-build-${id}` }));
+const running = new Map<string, RunningApp>();
+
+function start(name: string, extraEnv: Record<string, string> = {}): RunningApp {
+  const app = startApp(name, { mode: 'start', port: ports[name] as number, env: { ...env, ...extraEnv } });
+  running.set(name, app);
+  return app;
+}
+
+async function restart(name: string, extraEnv: Record<string, string> = {}): Promise<void> {
+  await running.get(name)?.stop();
+  const app = start(name, extraEnv);
+  await waitFor(`${app.url}/api/health`, (status) => status === 200, 30_000);
+}
+
+async function timePickup(check: (body: string) => boolean): Promise<number> {
+  const from = Date.now();
+  await waitFor(`${url('home')}/shop`, (status, body) => status === 200 && check(body), 60_000);
+  return Date.now() - from;
+}
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `min ${sorted[0]} ms, median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms`;
+};
+
+async function main(): Promise<void> {
+  console.log('building two versions of shop...');
+  for (const variant of variants) {
+    writeFileSync(cardFile, cardSource.replace('<p className={styles.summary}>', `<p className={styles.summary}>${variant.marker} `));
+    await runAsync('pnpm', ['--filter', 'shop', 'build'], { FEDERATION_DIST_DIR: variant.distDir });
+  }
+  writeFileSync(cardFile, cardSource);
+
+  start('home');
+  start('checkout');
+  start('shop', { FEDERATION_DIST_DIR: variants[0]!.distDir });
+  await waitUntilSettled(Object.keys(ports).map(url));
+  await timePickup((body) => body.includes(variants[0]!.marker));
+  const homePid = running.get('home')?.pid as number;
+  const rssBefore = treeRssMiB(homePid);
+
+  const load = startLoad(`${url('home')}/shop`, { concurrency: 4, maxMs: 600_000, maxRequests: 200_000 });
+  const redeploys: number[] = [];
+  for (let i = 1; i <= REDEPLOYS; i += 1) {
+    const variant = variants[i % 2]!;
+    await restart('shop', { FEDERATION_DIST_DIR: variant.distDir });
+    redeploys.push(await timePickup((body) => body.includes(variant.marker)));
+  }
+
+  const recoveries: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    await running.get('checkout')?.stop();
+    await waitFor(`${url('home')}/shop`, (status, body) => status === 200 && body.includes('data-remote-fallback="Cart"'), 30_000);
+    await restart('checkout');
+    recoveries.push(await timePickup((body) => body.includes('aria-label="Cart, 0 items"') && !body.includes('data-remote-fallback')));
+  }
+  const result = await load.stop();
+  await new Promise((resolve) => setTimeout(resolve, 5_000)); // let the last old worker drain
+  const rssAfter = treeRssMiB(homePid);
+
+  console.log(`\nredeploy pickup (${REDEPLOYS} redeploys, from shop answering to home's HTML showing it): ${stats(redeploys)}`);
+  console.log(`recovery pickup (3 outages of checkout, from checkout answering): ${stats(recoveries)}`);
+  console.log(`requests to home /shop during all of it: ${result.total}, failed: ${result.non2xx + result.errors}`);
+  console.log(`home memory (proxy + workers): ${rssBefore} MiB before, ${rssAfter} MiB after ${REDEPLOYS} redeploys`);
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    writeFileSync(cardFile, cardSource);
+    await Promise.all([...running.values()].map((app) => app.stop()));
+    for (const variant of variants) rmSync(path.join(appDir('shop'), variant.distDir), { recursive: true, force: true });
+  });

@@ -1,0 +1,7 @@
+/** Request headers between an app's proxy, its worker and other apps' servers. */
+
+/** Carries FEDERATION_SSR_SECRET on every fetch of another app's server code. */
+export const SECRET_HEADER = 'x-federation-secret';
+
+/** The proxy's per-request Content-Security-Policy nonce, for _document. */
+export const NONCE_HEADER = 'x-csp-nonce';

@@ -1,0 +1,32 @@
+/**
+ * `/_next/static/ssr/*` is an app's server code. Only hosts may fetch it: with
+ * FEDERATION_SSR_SECRET set, callers that present it in `x-federation-secret`;
+ * without one, loopback callers only. Everyone else gets a plain 404, so the
+ * path does not even confirm that the code exists.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { SECRET_HEADER } from '../header-names';
+
+const SERVER_CODE = /^\/_next\/static\/ssr\//;
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+export function isServerCodePath(pathname: string): boolean {
+  return SERVER_CODE.test(pathname);
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function mayReadServerCode(
+  remoteAddress: string | undefined,
+  presented: string | string[] | undefined,
+  secret: string | undefined,
+): boolean {
+  if (secret) return typeof presented === 'string' && sameSecret(presented, secret);
+  return LOOPBACK.test(remoteAddress ?? '');
+}
+
+export { SECRET_HEADER };
