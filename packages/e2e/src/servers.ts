@@ -33,13 +33,27 @@ export function originsEnv(ports: Record<string, number>): Record<string, string
 
 export function startApp(name: string, { mode, port, env = {} }: StartOptions): RunningApp {
   if (!existsSync(appDir(name))) throw new Error(`No app folder apps/${name}.`);
-  let log = '';
-  const child: ChildProcess = spawn('pnpm', ['--filter', name, mode], {
+  return track(name, port, spawn('pnpm', ['--filter', name, mode], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port) },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  }));
+}
+
+/** Starts a standalone artifact folder with `node start.cjs`: no pnpm, no monorepo. */
+export function startArtifact(name: string, folder: string, port: number, env: Record<string, string>): RunningApp {
+  const { PATH, HOME } = process.env;
+  return track(name, port, spawn(process.execPath, ['start.cjs'], {
+    cwd: folder,
+    env: { PATH, HOME, ...env, PORT: String(port) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }));
+}
+
+function track(name: string, port: number, child: ChildProcess): RunningApp {
+  let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

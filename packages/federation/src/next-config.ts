@@ -52,6 +52,8 @@ function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
   const ownsRoot = self.routes.includes('/');
 
   return {
+    // A self-contained server per app (see packages/federation/src/artifact.ts).
+    output: 'standalone',
     ...nextConfig,
     // Lint and type checks are their own turbo tasks; builds only compile.
     eslint: { ignoreDuringBuilds: true, ...nextConfig.eslint },

@@ -61,7 +61,7 @@ function packageJson({ name, title, port, versions }: TemplateInput): string {
 const TSCONFIG = `{
   "extends": "../../tsconfig.base.json",
   "include": ["**/*.ts", "**/*.tsx", "../../packages/shell/src/next-types.d.ts", "../../packages/shell/src/remote-modules.d.ts"],
-  "exclude": ["node_modules", ".next", ".next-dev", "next-env.d.ts"]
+  "exclude": ["node_modules", ".next", ".next-*", "dist", "next-env.d.ts"]
 }
 `;
 

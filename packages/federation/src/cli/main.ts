@@ -1,17 +1,18 @@
 /**
- * `federation dev|build|start`, run from an app folder: every app's scripts are
- * these three words, so the apps stay identical and the knowledge of how to run
- * a federated Next app lives here.
+ * `federation dev|build|start|new-app`, run from an app folder (new-app from
+ * anywhere in the repo): every app's scripts are these words, so the apps stay
+ * identical and the knowledge of how to run a federated Next app lives here.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { assembleArtifact } from '@repo/artifact';
 import { discoverApps, findRepoRoot } from '../discover';
+import { productionDistDir } from '../dist-dir';
 import { originsFromEnv } from '../origins';
-import { runSupervisor } from '../server/supervisor';
+import type { AppEntry } from '../registry';
+import { nextEnv, startServer } from '../server/start';
 import { newAppCommand } from './new-app';
-import { resolvePort } from './port';
-import { checkSecret } from './secret';
 
 const COMMANDS = ['dev', 'build', 'start'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -21,17 +22,17 @@ function exitWith(message: string): never {
   process.exit(1);
 }
 
-/** nextjs-mf needs Next to use the app's own webpack (see README, "Version pins"). */
-const nextEnv = (): NodeJS.ProcessEnv => ({
-  NEXT_TELEMETRY_DISABLED: '1',
-  ...process.env,
-  NEXT_PRIVATE_LOCAL_WEBPACK: 'true',
-});
-
-function build(appDir: string): void {
+/** `next build`, then the standalone artifact in apps/<name>/dist. */
+function build(appDir: string, app: AppEntry, apps: AppEntry[]): void {
   const nextBin = createRequire(path.join(appDir, 'package.json')).resolve('next/dist/bin/next');
-  const child = spawn(process.execPath, [nextBin, 'build'], { cwd: appDir, stdio: 'inherit', env: nextEnv() });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  const child = spawn(process.execPath, [nextBin, 'build'], { cwd: appDir, stdio: 'inherit', env: nextEnv(process.env) });
+  child.on('exit', (code, signal) => {
+    if (code !== 0) process.exit(code ?? (signal ? 1 : 0));
+    const entry = path.join(__dirname, '..', 'server', 'standalone-main.ts');
+    assembleArtifact({ appDir, distDir: productionDistDir(process.env), app, apps, entry })
+      .then((dir) => console.log(`federation: standalone artifact in ${path.relative(process.cwd(), dir)} (run: node start.cjs)`))
+      .catch((error: unknown) => exitWith(`assembling the artifact failed: ${(error as Error).message}`));
+  });
 }
 
 async function main(): Promise<void> {
@@ -42,13 +43,12 @@ async function main(): Promise<void> {
   const apps = discoverApps(findRepoRoot(appDir));
   const app = apps.find((candidate) => candidate.name === path.basename(appDir));
   if (!app) exitWith(`run this command from an app folder (apps/<name>), not ${appDir}.`);
-  // Bad origins fail here, naming the variable, not on the first request.
-  originsFromEnv(apps, process.env);
 
-  if (command === 'build') return build(appDir);
-  checkSecret(process.env);
-  const port = await resolvePort(process.env.PORT, app);
-  await runSupervisor({ app, apps, appDir, mode: command, port, env: nextEnv() });
+  if (command === 'build') {
+    originsFromEnv(apps, process.env);
+    return build(appDir, app, apps);
+  }
+  await startServer({ app, apps, appDir, mode: command });
 }
 
 main().catch((error: unknown) => exitWith(error instanceof Error ? error.message : String(error)));

@@ -25,6 +25,7 @@ export interface SupervisorOptions {
   mode: Mode;
   port: number;
   env: NodeJS.ProcessEnv;
+  serverScript?: string;
 }
 
 interface Settings {
@@ -66,7 +67,7 @@ function buildVersion(appDir: string, mode: Mode, env: NodeJS.ProcessEnv): strin
 }
 
 export async function runSupervisor(options: SupervisorOptions): Promise<void> {
-  const { app, apps, appDir, mode, port, env } = options;
+  const { app, apps, appDir, mode, port, env, serverScript } = options;
   const settings = settingsFromEnv(env, mode);
   const version = buildVersion(appDir, mode, env);
   const origins = originsFromEnv(apps, env);
@@ -112,6 +113,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
           appDir,
           mode,
           env,
+          serverScript,
           devDistDir: mode === 'dev' ? path.join(DEV_DIST_DIR, id % 2 === 0 ? 'b' : 'a') : undefined,
           log,
         });

@@ -15,6 +15,8 @@ export interface WorkerOptions {
   appDir: string;
   mode: Mode;
   env: NodeJS.ProcessEnv;
+  /** A standalone artifact's server.js, run instead of `next start`. */
+  serverScript?: string;
   /** dev only: a folder of its own, so two dev workers never share one. */
   devDistDir?: string;
   log: (line: string) => void;
@@ -35,15 +37,25 @@ export class Worker {
 
   static async spawn(id: number, options: WorkerOptions): Promise<Worker> {
     const port = await freePort();
-    const nextBin = createRequire(path.join(options.appDir, 'package.json')).resolve('next/dist/bin/next');
+    const args = options.serverScript
+      ? [options.serverScript]
+      : [
+          createRequire(path.join(options.appDir, 'package.json')).resolve('next/dist/bin/next'),
+          options.mode,
+          '--port',
+          String(port),
+          '--hostname',
+          '127.0.0.1',
+        ];
     const child = spawn(
       process.execPath,
-      [nextBin, options.mode, '--port', String(port), '--hostname', '127.0.0.1'],
+      args,
       {
         cwd: options.appDir,
         env: {
           ...options.env,
           PORT: String(port),
+          HOSTNAME: '127.0.0.1',
           ...(options.devDistDir ? { FEDERATION_DEV_DIST_DIR: options.devDistDir } : {}),
         },
         // Same process group as the supervisor: whoever stops the group stops the workers.

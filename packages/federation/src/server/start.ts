@@ -1,0 +1,33 @@
+/**
+ * Starting an app, from the monorepo (`federation dev|start`) or from its
+ * standalone artifact (`node start.cjs`): refuse bad configuration with one
+ * line, then run the supervisor.
+ */
+import { checkSecret } from '../cli/secret';
+import { resolvePort } from '../cli/port';
+import { originsFromEnv } from '../origins';
+import type { AppEntry } from '../registry';
+import { runSupervisor } from './supervisor';
+import type { Mode } from './worker';
+
+export interface StartOptions {
+  app: AppEntry;
+  apps: AppEntry[];
+  appDir: string;
+  mode: Mode;
+  /** Standalone artifacts run Next's generated server.js instead of `next start`. */
+  serverScript?: string;
+}
+
+/** nextjs-mf needs Next to use the app's own webpack (see README, "Version pins"). */
+export function nextEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { NEXT_TELEMETRY_DISABLED: '1', ...env, NEXT_PRIVATE_LOCAL_WEBPACK: 'true' };
+}
+
+export async function startServer(options: StartOptions): Promise<void> {
+  // Bad origins, secrets or ports fail here, naming the variable, not on the first request.
+  originsFromEnv(options.apps, process.env);
+  checkSecret(process.env);
+  const port = await resolvePort(process.env.PORT, options.app);
+  await runSupervisor({ ...options, port, env: nextEnv(process.env) });
+}
