@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { originEnvVar } from '@repo/federation/origins';
+import { apps, repoRoot } from './apps';
+import { deploymentSchema, serviceSchema } from './deploy-schema';
+
+// Docker and a cluster do not run here: this checks the files' shape instead.
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const read = (file: string) => readFileSync(path.join(repoRoot, 'deploy', file), 'utf8');
+const docs = (file: string): Doc[] => parseAllDocuments(read(file)).map((doc) => doc.toJS() as Doc);
+const ajv = new Ajv({ allErrors: true });
+const validDeployment = ajv.compile(deploymentSchema);
+const validService = ajv.compile(serviceSchema);
+
+describe('Kubernetes manifests', () => {
+  for (const app of apps) {
+    describe(app.name, () => {
+      const all = docs(`k8s/${app.name}.yaml`);
+      const deployment = all.find((doc) => doc.kind === 'Deployment') as Doc;
+      const service = all.find((doc) => doc.kind === 'Service') as Doc;
+
+      it('has a Deployment and a Service of the right shape', () => {
+        expect(validDeployment(deployment), ajv.errorsText(validDeployment.errors)).toBe(true);
+        expect(validService(service), ajv.errorsText(validService.errors)).toBe(true);
+        expect(deployment.metadata.name).toBe(app.name);
+        expect(service.metadata.name).toBe(app.name);
+      });
+
+      it('wires selector, labels, ports and probes together', () => {
+        const selector = deployment.spec.selector.matchLabels;
+        expect(deployment.spec.template.metadata.labels).toMatchObject(selector);
+        expect(service.spec.selector).toEqual(selector);
+        const container = deployment.spec.template.spec.containers[0];
+        const portNames = container.ports.map((port: Doc) => port.name);
+        expect(portNames).toContain(service.spec.ports[0].targetPort);
+        expect(portNames).toContain(container.readinessProbe.httpGet.port);
+        const portEnv = container.env.find((entry: Doc) => entry.name === 'PORT');
+        expect(Number(portEnv.value)).toBe(container.ports[0].containerPort);
+      });
+
+      it('takes the origins and the SSR secret from the shared config', () => {
+        const sources = deployment.spec.template.spec.containers[0].envFrom;
+        expect(sources).toContainEqual({ configMapRef: { name: 'federation-origins' } });
+        expect(sources).toContainEqual({ secretRef: { name: 'federation-ssr' } });
+      });
+    });
+  }
+
+  it('shared config names an origin for every app and the SSR secret', () => {
+    const shared = docs('k8s/shared.yaml');
+    const origins = shared.find((doc) => doc.kind === 'ConfigMap' && doc.metadata.name === 'federation-origins') as Doc;
+    for (const app of apps) expect(origins.data[originEnvVar(app.name)]).toMatch(/^https?:\/\/[^/]+$/);
+    const secret = shared.find((doc) => doc.kind === 'Secret' && doc.metadata.name === 'federation-ssr') as Doc;
+    expect(secret.stringData.FEDERATION_SSR_SECRET.length).toBeGreaterThanOrEqual(16);
+  });
+});
+
+describe('Dockerfile template', () => {
+  const dockerfile = read('Dockerfile');
+
+  it('is multi-stage, runs as a non-root user and starts the artifact', () => {
+    expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/COPY --from=build .*apps\/\$\{APP\}\/dist/);
+    expect(dockerfile).toMatch(/^CMD \["node", "start\.cjs"\]$/m);
+  });
+
+  it('checks health on /api/health', () => {
+    expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/api\/health/);
+  });
+});
