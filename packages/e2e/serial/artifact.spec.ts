@@ -2,8 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { apps, routes } from '../src/apps';
+import { apps } from '../src/apps';
 import { waitForHydration, watchConsole } from '../src/console';
+import { expectEveryRouteServerRendered } from '../src/every-route';
 import { appDir, originsEnv, startArtifact, type RunningApp } from '../src/servers';
 import { waitUntilSettled } from '../src/settled';
 
@@ -43,16 +44,7 @@ test.describe('standalone artifacts', () => {
   });
 
   test('federation works between artifacts: every route from every app, server and browser', async ({ page }) => {
-    for (const host of apps) {
-      for (const route of routes) {
-        const response = await fetch(`${url(host.name)}${route.path}`);
-        const html = await response.text();
-        expect(response.status, `${host.name} ${route.path}`).toBe(200);
-        expect(html).toContain(route.heading);
-        expect(html).toContain('aria-label="Cart, 0 items"');
-        expect(html).not.toContain('data-remote-fallback');
-      }
-    }
+    await expectEveryRouteServerRendered(url);
     const problems = watchConsole(page);
     await page.goto(`${url('home')}/p/enamel-mug`);
     await waitForHydration(page);

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { startBadRemote, type BadRemote, type Misbehaviour } from '../src/bad-remote';
 import { waitForHydration } from '../src/console';
-import { originsEnv, startApp, waitFor, type RunningApp } from '../src/servers';
+import { originsEnv, startApp, type RunningApp } from '../src/servers';
+import { waitUntilSettled } from '../src/settled';
 
 // home and checkout are real; shop's origin points at a server that misbehaves.
 const ports = { checkout: 4500, home: 4501, shop: 4502 };
@@ -19,7 +20,7 @@ for (const misbehaviour of ['error-500', 'hang', 'corrupt-entry'] as Misbehaviou
       bad = await startBadRemote(misbehaviour, ports.shop);
       running.push(startApp('checkout', { mode: 'start', port: ports.checkout, env }));
       running.push(startApp('home', { mode: 'start', port: ports.home, env }));
-      for (const app of running) await waitFor(`${app.url}/api/health`, (status) => status === 200, 30_000);
+      await waitUntilSettled(running.map((app) => app.url), 60_000, ['shop']);
     });
 
     test.afterAll(async () => {

@@ -10,14 +10,20 @@ interface HealthBody {
  * with them: apps start in any order, and a host that started before a remote
  * swaps in a fresh worker once the remote is up.
  */
-export async function waitUntilSettled(urls = apps.map((app) => app.url), timeoutMs = 60_000): Promise<void> {
+export async function waitUntilSettled(
+  urls = apps.map((app) => app.url),
+  timeoutMs = 60_000,
+  /** Remotes a test keeps down or broken on purpose. */
+  expectedDown: string[] = [],
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (const url of urls) {
     for (;;) {
       try {
         const response = await fetch(`${url}/api/health`);
         const body = (await response.json()) as HealthBody;
-        if (body.settled && Object.values(body.remotes).every((remote) => remote.ok)) break;
+        const up = Object.entries(body.remotes).every(([name, remote]) => remote.ok || expectedDown.includes(name));
+        if (response.ok && body.settled && up) break;
       } catch {
         // not up yet
       }

@@ -48,7 +48,8 @@ export async function newAppCommand(args: string[]): Promise<void> {
   console.log(`Created apps/${name} (port ${port}, route /${name}, exposes ${name.replace(/-/g, '_')}/card).`);
   if (!args.includes('--no-install')) {
     console.log('Linking it into the workspace (pnpm install)...');
-    execFileSync('pnpm', ['install', '--prefer-offline'], { cwd: repoRoot, stdio: 'inherit' });
+    // The lockfile gains the new app: allowed even where CI makes pnpm default to a frozen lockfile.
+    execFileSync('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], { cwd: repoRoot, stdio: 'inherit' });
   }
   console.log(`
 Next:
