@@ -6,21 +6,19 @@
  *   pnpm build && pnpm bench:load
  */
 import autocannon from 'autocannon';
-import { apps } from '../src/apps';
+import { Fleet } from '../src/fleet';
 import { treeRssMiB } from '../src/memory';
-import { originsEnv, startApp, type RunningApp } from '../src/servers';
 import { waitUntilSettled } from '../src/settled';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 10_000);
 const ROUTE = process.env.LOAD_ROUTE ?? '/shop';
-const ports: Record<string, number> = { checkout: 4700, home: 4701, shop: 4702 };
-const running: RunningApp[] = [];
+const fleet = new Fleet({ checkout: 4700, home: 4701, shop: 4702 });
 
 async function main(): Promise<void> {
-  for (const app of apps) running.push(startApp(app.name, { mode: 'start', port: ports[app.name] as number, env: originsEnv(ports) }));
-  const host = running.find((app) => app.name === 'home') as RunningApp;
-  await waitUntilSettled(running.map((app) => app.url));
+  fleet.startAll();
+  const host = fleet.get('home')!;
+  await waitUntilSettled(fleet.urls);
   await fetch(`${host.url}${ROUTE}`); // warm: remote code loaded once
   const rssBefore = treeRssMiB(host.pid as number);
 
@@ -45,5 +43,5 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    await Promise.all(running.map((app) => app.stop()));
+    await fleet.stopAll();
   });

@@ -8,34 +8,20 @@
  * Two builds of shop that differ in one text are made beside the real one
  * (FEDERATION_DIST_DIR), then shop is restarted onto them alternately.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startLoad } from '../src/load';
 import { treeRssMiB } from '../src/memory';
-import { appDir, originsEnv, startApp, waitFor, type RunningApp } from '../src/servers';
+import { Fleet } from '../src/fleet';
+import { appDir, waitFor } from '../src/servers';
 import { waitUntilSettled } from '../src/settled';
 import { runAsync } from '../src/shell';
+import { markShopCard, restoreShopCard } from '../src/shop-card';
 
 const REDEPLOYS = Number(process.env.REDEPLOYS ?? 10);
-const ports: Record<string, number> = { checkout: 4400, home: 4401, shop: 4402 };
-const env = originsEnv(ports);
-const url = (name: string) => `http://localhost:${ports[name]}`;
-const cardFile = path.join(appDir('shop'), 'components', 'product-card.tsx');
-const cardSource = readFileSync(cardFile, 'utf8');
+const fleet = new Fleet({ checkout: 4400, home: 4401, shop: 4402 });
+const url = (name: string) => fleet.url(name);
 const variants = ['a', 'b'].map((id) => ({ distDir: `.next-bench-${id}`, marker: `bench-build-${id}` }));
-const running = new Map<string, RunningApp>();
-
-function start(name: string, extraEnv: Record<string, string> = {}): RunningApp {
-  const app = startApp(name, { mode: 'start', port: ports[name] as number, env: { ...env, ...extraEnv } });
-  running.set(name, app);
-  return app;
-}
-
-async function restart(name: string, extraEnv: Record<string, string> = {}): Promise<void> {
-  await running.get(name)?.stop();
-  const app = start(name, extraEnv);
-  await waitFor(`${app.url}/api/health`, (status) => status === 200, 30_000);
-}
 
 async function timePickup(check: (body: string) => boolean): Promise<number> {
   const from = Date.now();
@@ -51,32 +37,32 @@ const stats = (values: number[]) => {
 async function main(): Promise<void> {
   console.log('building two versions of shop...');
   for (const variant of variants) {
-    writeFileSync(cardFile, cardSource.replace('<p className={styles.summary}>', `<p className={styles.summary}>${variant.marker} `));
+    markShopCard(variant.marker);
     await runAsync('pnpm', ['--filter', 'shop', 'build'], { FEDERATION_DIST_DIR: variant.distDir });
   }
-  writeFileSync(cardFile, cardSource);
+  restoreShopCard();
 
-  start('home');
-  start('checkout');
-  start('shop', { FEDERATION_DIST_DIR: variants[0]!.distDir });
-  await waitUntilSettled(Object.keys(ports).map(url));
+  fleet.start('home');
+  fleet.start('checkout');
+  fleet.start('shop', { FEDERATION_DIST_DIR: variants[0]!.distDir });
+  await waitUntilSettled(fleet.urls);
   await timePickup((body) => body.includes(variants[0]!.marker));
-  const homePid = running.get('home')?.pid as number;
+  const homePid = fleet.get('home')?.pid as number;
   const rssBefore = treeRssMiB(homePid);
 
   const load = startLoad(`${url('home')}/shop`, { concurrency: 4, maxMs: 600_000, maxRequests: 200_000 });
   const redeploys: number[] = [];
   for (let i = 1; i <= REDEPLOYS; i += 1) {
     const variant = variants[i % 2]!;
-    await restart('shop', { FEDERATION_DIST_DIR: variant.distDir });
+    await fleet.restart('shop', { FEDERATION_DIST_DIR: variant.distDir });
     redeploys.push(await timePickup((body) => body.includes(variant.marker)));
   }
 
   const recoveries: number[] = [];
   for (let i = 0; i < 3; i += 1) {
-    await running.get('checkout')?.stop();
+    await fleet.stop('checkout');
     await waitFor(`${url('home')}/shop`, (status, body) => status === 200 && body.includes('data-remote-fallback="Cart"'), 30_000);
-    await restart('checkout');
+    await fleet.restart('checkout');
     recoveries.push(await timePickup((body) => body.includes('aria-label="Cart, 0 items"') && !body.includes('data-remote-fallback')));
   }
   const result = await load.stop();
@@ -95,7 +81,7 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    writeFileSync(cardFile, cardSource);
-    await Promise.all([...running.values()].map((app) => app.stop()));
+    restoreShopCard();
+    await fleet.stopAll();
     for (const variant of variants) rmSync(path.join(appDir('shop'), variant.distDir), { recursive: true, force: true });
   });

@@ -1,35 +1,21 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { apps } from '../src/apps';
 import { waitForHydration, watchConsole } from '../src/console';
 import { expectEveryRouteServerRendered } from '../src/every-route';
 import { startLoad } from '../src/load';
-import { appDir, originsEnv, startApp, waitFor, type RunningApp } from '../src/servers';
+import { Fleet } from '../src/fleet';
+import { appDir, waitFor } from '../src/servers';
 import { waitUntilSettled } from '../src/settled';
 import { runAsync } from '../src/shell';
+import { markShopCard, restoreShopCard } from '../src/shop-card';
 
 // The promoted build: the same artifacts as the main suite, other ports, env only.
-const ports: Record<string, number> = { checkout: 4300, home: 4301, shop: 4302 };
-const env = originsEnv(ports);
+const fleet = new Fleet({ checkout: 4300, home: 4301, shop: 4302 });
+const url = (name: string) => fleet.url(name);
 const PICKUP_DEADLINE_MS = Number(process.env.PICKUP_DEADLINE_MS ?? 10_000);
 const REDEPLOY_DIST_DIR = '.next-redeploy';
-const cardFile = path.join(appDir('shop'), 'components', 'product-card.tsx');
-const cardSource = readFileSync(cardFile, 'utf8');
-
-const running = new Map<string, RunningApp>();
-const url = (name: string) => `http://localhost:${ports[name]}`;
-
-function start(name: string, extraEnv: Record<string, string> = {}): RunningApp {
-  const app = startApp(name, { mode: 'start', port: ports[name] as number, env: { ...env, ...extraEnv } });
-  running.set(name, app);
-  return app;
-}
-
-async function stop(name: string): Promise<void> {
-  await running.get(name)?.stop();
-  running.delete(name);
-}
 
 async function expectCleanPage(browser: Browser, pageUrl: string, check: (html: string) => void): Promise<string[]> {
   const page = await browser.newPage();
@@ -46,13 +32,13 @@ async function expectCleanPage(browser: Browser, pageUrl: string, check: (html: 
 
 test.describe.serial('independent deploys', () => {
   test.beforeAll(async () => {
-    for (const app of apps) start(app.name);
-    await waitUntilSettled(apps.map((app) => url(app.name)));
+    fleet.startAll();
+    await waitUntilSettled(fleet.urls);
   });
 
   test.afterAll(async () => {
-    await Promise.all([...running.keys()].map(stop));
-    writeFileSync(cardFile, cardSource);
+    await fleet.stopAll();
+    restoreShopCard();
     rmSync(path.join(appDir('shop'), REDEPLOY_DIST_DIR), { recursive: true, force: true });
   });
 
@@ -69,19 +55,14 @@ test.describe.serial('independent deploys', () => {
 
   test('a redeployed remote shows in every running host, with no host restart and no failed request', async ({ browser }) => {
     const release = `release-${Date.now().toString(36)}`;
-    writeFileSync(
-      cardFile,
-      cardSource.replace('<p className={styles.summary}>', `<p className={styles.summary}><b data-testid="release">${release}</b> `),
-    );
+    markShopCard(release);
     await runAsync('pnpm', ['--filter', 'shop', 'build'], { FEDERATION_DIST_DIR: REDEPLOY_DIST_DIR });
 
     const hostVersions = Object.fromEntries(
       await Promise.all(['home', 'checkout'].map(async (name) => [name, (await health(name)).version])),
     );
     const load = startLoad(`${url('home')}/shop`);
-    await stop('shop');
-    const shop = start('shop', { FEDERATION_DIST_DIR: REDEPLOY_DIST_DIR });
-    await waitFor(`${shop.url}/api/health`, (status) => status === 200, 30_000);
+    await fleet.restart('shop', { FEDERATION_DIST_DIR: REDEPLOY_DIST_DIR });
     const restartedAt = Date.now();
     for (const host of ['home', 'checkout']) {
       await waitFor(`${url(host)}/shop`, (status, body) => status === 200 && body.includes(release), PICKUP_DEADLINE_MS);
@@ -100,7 +81,7 @@ test.describe.serial('independent deploys', () => {
 
   test('a remote that goes away shows a fallback, and is rendered again once it is back', async () => {
     const load = startLoad(`${url('home')}/`);
-    await stop('checkout');
+    await fleet.stop('checkout');
     const fallback = await waitFor(
       `${url('home')}/`,
       (status, body) => status === 200 && body.includes('data-remote-fallback="Cart"'),
@@ -111,8 +92,7 @@ test.describe.serial('independent deploys', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('data-remote-fallback="This checkout page"');
 
-    const checkout = start('checkout');
-    await waitFor(`${checkout.url}/api/health`, (status) => status === 200, 30_000);
+    await fleet.restart('checkout');
     const backAt = Date.now();
     await waitFor(
       `${url('home')}/`,

@@ -1,20 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { appDir, originsEnv, startApp, waitFor, type RunningApp } from '../src/servers';
+import { originsEnv, startApp, waitFor, type RunningApp } from '../src/servers';
+import { markShopCard, restoreShopCard } from '../src/shop-card';
 
 // Dev servers on ports of their own, so they run beside the production servers.
 const ports = { home: 4101, shop: 4102, checkout: 4100 };
 const env = originsEnv(ports);
-const cardFile = path.join(appDir('shop'), 'components', 'product-card.tsx');
-const cardSource = readFileSync(cardFile, 'utf8');
 
 test.describe('dev mode', () => {
   test.describe.configure({ mode: 'serial', timeout: 300_000 });
   const running: RunningApp[] = [];
 
   test.afterAll(async () => {
-    writeFileSync(cardFile, cardSource);
+    restoreShopCard();
     await Promise.all(running.map((app) => app.stop()));
   });
 
@@ -42,9 +39,9 @@ test.describe('dev mode', () => {
   test("an edit to a remote's component shows in a host page on reload, without restarting the host", async () => {
     const home = running.find((app) => app.name === 'home') as RunningApp;
     const edit = `edited-${Date.now().toString(36)}`;
-    writeFileSync(cardFile, cardSource.replace('<p className={styles.summary}>', `<p className={styles.summary}>${edit} `));
+    markShopCard(edit);
     const html = await waitFor(`${home.url}/shop`, (status, body) => status === 200 && body.includes(edit), 240_000);
     expect(html).toContain('data-testid="product-card"');
-    writeFileSync(cardFile, cardSource);
+    restoreShopCard();
   });
 });

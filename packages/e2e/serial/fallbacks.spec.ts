@@ -1,30 +1,29 @@
 import { expect, test } from '@playwright/test';
 import { startBadRemote, type BadRemote, type Misbehaviour } from '../src/bad-remote';
 import { waitForHydration } from '../src/console';
-import { originsEnv, startApp, type RunningApp } from '../src/servers';
+import { markWindow, stillSameWindow } from '../src/no-reload';
+import { Fleet } from '../src/fleet';
 import { waitUntilSettled } from '../src/settled';
 
 // home and checkout are real; shop's origin points at a server that misbehaves.
 const ports = { checkout: 4500, home: 4501, shop: 4502 };
 const REMOTE_TIMEOUT_MS = 1_000;
-const env = { ...originsEnv(ports), FEDERATION_REMOTE_TIMEOUT_MS: String(REMOTE_TIMEOUT_MS) };
-const home = `http://localhost:${ports.home}`;
+const fleet = new Fleet(ports, { FEDERATION_REMOTE_TIMEOUT_MS: String(REMOTE_TIMEOUT_MS) });
+const home = fleet.url('home');
 
 for (const misbehaviour of ['error-500', 'hang', 'corrupt-entry'] as Misbehaviour[]) {
   test.describe(`a remote that ${misbehaviour === 'hang' ? 'hangs' : misbehaviour === 'error-500' ? 'answers 500' : 'serves a corrupt remoteEntry.js'}`, () => {
     test.describe.configure({ mode: 'serial', timeout: 120_000 });
     let bad: BadRemote;
-    const running: RunningApp[] = [];
 
     test.beforeAll(async () => {
       bad = await startBadRemote(misbehaviour, ports.shop);
-      running.push(startApp('checkout', { mode: 'start', port: ports.checkout, env }));
-      running.push(startApp('home', { mode: 'start', port: ports.home, env }));
-      await waitUntilSettled(running.map((app) => app.url), 60_000, ['shop']);
+      fleet.startAll(['checkout', 'home']);
+      await waitUntilSettled(fleet.urls, 60_000, ['shop']);
     });
 
     test.afterAll(async () => {
-      await Promise.all(running.map((app) => app.stop()));
+      await fleet.stopAll();
       await bad.stop();
     });
 
@@ -50,10 +49,10 @@ for (const misbehaviour of ['error-500', 'hang', 'corrupt-entry'] as Misbehaviou
       await page.goto(`${home}/shop`);
       await waitForHydration(page);
       await expect(page.locator('[data-remote-fallback="This shop page"]')).toHaveAttribute('role', 'status');
-      await page.evaluate(() => Object.assign(window, { __noReload: true }));
+      await markWindow(page);
       await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Checkout', exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
-      expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+      expect(await stillSameWindow(page)).toBe(true);
     });
   });
 }

@@ -1,15 +1,17 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { titleFor } from '@repo/federation/app-name';
 import { discoverApps } from '@repo/federation/discover';
 import { repoRoot } from '../src/apps';
 import { waitForHydration, watchConsole } from '../src/console';
+import { markWindow, stillSameWindow } from '../src/no-reload';
 import { originsEnv, startApp, type RunningApp } from '../src/servers';
 import { waitUntilSettled } from '../src/settled';
 import { run, treeState } from '../src/shell';
 
 const name = `probe-${Date.now().toString(36)}`;
-const title = name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`);
+const title = titleFor(name);
 const lockfile = path.join(repoRoot, 'pnpm-lock.yaml');
 const BASE_PORT = 5100;
 
@@ -66,11 +68,11 @@ test.describe('pnpm new-app', () => {
       const problems = watchConsole(page);
       await page.goto(`${host.url}/`);
       await waitForHydration(page);
-      await page.evaluate(() => Object.assign(window, { __noReload: true }));
+      await markWindow(page);
       await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: title }).click();
       await expect(page).toHaveURL(`${host.url}/${name}`);
       await expect(page.getByTestId(`${name}-card`)).toBeVisible();
-      expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+      expect(await stillSameWindow(page)).toBe(true);
       expect(problems).toEqual([]);
       await page.close();
     }

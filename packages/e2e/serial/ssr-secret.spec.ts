@@ -1,25 +1,22 @@
 import { expect, test } from '@playwright/test';
 import { apps } from '../src/apps';
 import { expectEveryRouteServerRendered } from '../src/every-route';
-import { originsEnv, startApp, type RunningApp } from '../src/servers';
+import { Fleet } from '../src/fleet';
 import { waitUntilSettled } from '../src/settled';
 
-const ports: Record<string, number> = { checkout: 4600, home: 4601, shop: 4602 };
 const SECRET = 'test-secret-0123456789abcdef';
-const env = { ...originsEnv(ports), FEDERATION_SSR_SECRET: SECRET };
-const url = (name: string) => `http://localhost:${ports[name]}`;
+const fleet = new Fleet({ checkout: 4600, home: 4601, shop: 4602 }, { FEDERATION_SSR_SECRET: SECRET });
+const url = (name: string) => fleet.url(name);
 
 test.describe('the server entry is locked down with FEDERATION_SSR_SECRET', () => {
   test.describe.configure({ mode: 'serial', timeout: 120_000 });
-  const running: RunningApp[] = [];
-
   test.beforeAll(async () => {
-    for (const app of apps) running.push(startApp(app.name, { mode: 'start', port: ports[app.name] as number, env }));
-    await waitUntilSettled(apps.map((app) => url(app.name)));
+    fleet.startAll();
+    await waitUntilSettled(fleet.urls);
   });
 
   test.afterAll(async () => {
-    await Promise.all(running.map((app) => app.stop()));
+    await fleet.stopAll();
   });
 
   test('refuses server code to a plain request and to a wrong secret; browser code stays public', async () => {

@@ -1,16 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { apps, routes } from '../src/apps';
 import { waitUntilSettled } from '../src/settled';
 import { waitForHydration, watchConsole } from '../src/console';
-
-/** Marks the window: if the mark survives a click, the page did not reload. */
-async function markWindow(page: Page): Promise<void> {
-  await page.evaluate(() => Object.assign(window, { __noReload: true }));
-}
-
-async function stillSameWindow(page: Page): Promise<boolean> {
-  return page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
-}
+import { markWindow, stillSameWindow } from '../src/no-reload';
 
 test.beforeAll(async () => waitUntilSettled());
 

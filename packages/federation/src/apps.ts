@@ -11,12 +11,16 @@ export const apps: PublicAppEntry[] = JSON.parse(process.env.FEDERATION_APPS ?? 
 /** The app whose build this module is part of. */
 export const selfName: string = process.env.FEDERATION_SELF ?? '';
 
+// A server's origins are fixed when it starts: read (and checked) once, not per request.
+let serverOrigins: Origins | undefined;
+
 /** Origins of all apps: from env on the server, from the page on the browser. */
 export function currentOrigins(): Origins {
   if (typeof window !== 'undefined') {
     return window.__FEDERATION_ORIGINS__ ?? originsFromEnv(apps, {});
   }
-  return originsFromEnv(apps, process.env);
+  serverOrigins ??= originsFromEnv(apps, process.env);
+  return serverOrigins;
 }
 
 export function originOf(appName: string): string {

@@ -32,6 +32,7 @@ describe('federation start refuses bad configuration', () => {
     [{ PORT: 'eighty' }, /^federation: PORT="eighty" is not a port number/],
     [{ FEDERATION_SSR_SECRET_REQUIRED: 'true' }, /^federation: FEDERATION_SSR_SECRET is not set but FEDERATION_SSR_SECRET_REQUIRED is/],
     [{ FEDERATION_SSR_SECRET: 'short' }, /^federation: FEDERATION_SSR_SECRET is too short/],
+    [{ FEDERATION_REMOTE_TIMEOUT_MS: 'soon' }, /^federation: FEDERATION_REMOTE_TIMEOUT_MS="soon" is not a positive number/],
   ])('%o', (env, message) => {
     const { status, lines } = startIn(homeDir, env);
     expect(status).toBe(1);

@@ -52,7 +52,7 @@ function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
   const ownsRoot = self.routes.includes('/');
 
   return {
-    // A self-contained server per app (see packages/federation/src/artifact.ts).
+    // A self-contained server per app, assembled into apps/<name>/dist by @repo/artifact.
     output: 'standalone',
     // Traced through build-time code (next.config.ts, the artifact bundler) or
     // only used by next/image, which the apps do not use: ~38 MB per artifact.

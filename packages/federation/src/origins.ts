@@ -50,7 +50,14 @@ function parseOrigin(variable: string, raw: string): string {
   return url.origin;
 }
 
+/** Where an app serves its server code (the browser code is under /_next/static/chunks/). */
+export const SERVER_CODE_PREFIX = '/_next/static/ssr/';
+
+export function isServerCodePath(pathname: string): boolean {
+  return pathname.startsWith(SERVER_CODE_PREFIX);
+}
+
 /** The remote entry of an app: the server build for Node, the browser build for browsers. */
 export function remoteEntryUrl(origin: string, target: 'server' | 'browser'): string {
-  return `${origin}/_next/static/${target === 'server' ? 'ssr' : 'chunks'}/remoteEntry.js`;
+  return `${origin}${target === 'server' ? SERVER_CODE_PREFIX : '/_next/static/chunks/'}remoteEntry.js`;
 }

@@ -49,8 +49,3 @@ export function findRouteOwner(apps: Pick<PublicAppEntry, 'name' | 'routes'>[], 
 function dynamicSegments(route: string): number {
   return (route.match(/\[/g) ?? []).length;
 }
-
-/** The pages-map module key nextjs-mf generates for a route: `/p/[slug]` -> `./pages/p/[slug]`. */
-export function pageModuleFromMap(pagesMap: Record<string, string>, route: string): string | null {
-  return pagesMap[route] ?? null;
-}

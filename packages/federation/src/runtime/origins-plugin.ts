@@ -10,9 +10,7 @@ import { apps, currentOrigins } from '../apps';
 import { remoteEntryUrl } from '../origins';
 import { containerName } from '../registry';
 import { unavailableModule } from '../unavailable';
-import { installServerFetch } from './server-fetch';
-
-const DEFAULT_TIMEOUT_MS = 3_000;
+import { DEFAULT_REMOTE_TIMEOUT_MS, installServerFetch } from './server-fetch';
 
 function entryFor(remoteName: string): string | null {
   const app = apps.find((candidate) => containerName(candidate.name) === remoteName);
@@ -22,9 +20,9 @@ function entryFor(remoteName: string): string | null {
   return remoteEntryUrl(origin, typeof window === 'undefined' ? 'server' : 'browser');
 }
 
+// Already checked at server start (supervisor settings); unset means the default.
 function serverTimeoutMs(): number {
-  const value = Number(process.env.FEDERATION_REMOTE_TIMEOUT_MS);
-  return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
+  return Number(process.env.FEDERATION_REMOTE_TIMEOUT_MS) || DEFAULT_REMOTE_TIMEOUT_MS;
 }
 
 export default function originsPlugin(): ModuleFederationRuntimePlugin {

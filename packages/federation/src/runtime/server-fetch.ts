@@ -4,19 +4,22 @@
  * came back. This wraps fetch for those URLs only: a bounded wait, a refusal
  * of non-2xx answers (an error page is not code), and the trust credential.
  */
-const INSTALLED = Symbol.for('repo.federation.server-fetch');
-const SERVER_CODE_PATH = '/_next/static/ssr/';
-
 import { SECRET_HEADER } from '../header-names';
+import { isServerCodePath } from '../origins';
+
+const INSTALLED = Symbol.for('repo.federation.server-fetch');
+
+/** FEDERATION_REMOTE_TIMEOUT_MS when unset: the longest wait for a remote's server code. */
+export const DEFAULT_REMOTE_TIMEOUT_MS = 3_000;
 
 export interface ServerFetchOptions {
   timeoutMs: number;
   secret: string | undefined;
 }
 
-export function isServerCodeUrl(url: string): boolean {
+function isServerCodeUrl(url: string): boolean {
   try {
-    return new URL(url).pathname.startsWith(SERVER_CODE_PATH);
+    return isServerCodePath(new URL(url).pathname);
   } catch {
     return false;
   }

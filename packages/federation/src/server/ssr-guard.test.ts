@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isServerCodePath, mayReadServerCode } from './ssr-guard';
+import { isServerCodePath } from '../origins';
+import { mayReadServerCode } from './ssr-guard';
 
 describe('server code guard', () => {
   it('covers the ssr folder only', () => {

@@ -5,14 +5,8 @@
  * path does not even confirm that the code exists.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { SECRET_HEADER } from '../header-names';
 
-const SERVER_CODE = /^\/_next\/static\/ssr\//;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
-
-export function isServerCodePath(pathname: string): boolean {
-  return SERVER_CODE.test(pathname);
-}
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -28,5 +22,3 @@ export function mayReadServerCode(
   if (secret) return typeof presented === 'string' && sameSecret(presented, secret);
   return LOOPBACK.test(remoteAddress ?? '');
 }
-
-export { SECRET_HEADER };

@@ -8,11 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
 import { DEV_DIST_DIR, productionDistDir } from '../dist-dir';
-import { originsFromEnv } from '../origins';
+import { SECRET_HEADER } from '../header-names';
+import { isServerCodePath, originsFromEnv } from '../origins';
+import { DEFAULT_REMOTE_TIMEOUT_MS } from '../runtime/server-fetch';
 import type { AppEntry } from '../registry';
 import { healthBody } from './health';
 import { contentSecurityPolicy } from './security-headers';
-import { isServerCodePath, mayReadServerCode, SECRET_HEADER } from './ssr-guard';
+import { mayReadServerCode } from './ssr-guard';
 import { createProxy } from './proxy';
 import { RemoteWatcher } from './remote-watch';
 import { remotesToReload, snapshotOf, trackDowns, type DownTracker, type Snapshot } from './roll-decision';
@@ -34,6 +36,8 @@ interface Settings {
   probeTimeoutMs: number;
   readyTimeoutMs: number;
   drainMs: number;
+  /** Read by the runtime plugin in the worker; checked here so a bad value fails at start. */
+  remoteTimeoutMs: number;
 }
 
 function numberFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -53,6 +57,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, mode: Mode): Settings {
     probeTimeoutMs: numberFromEnv(env, 'FEDERATION_PROBE_TIMEOUT_MS', 1_500),
     readyTimeoutMs: numberFromEnv(env, 'FEDERATION_READY_TIMEOUT_MS', mode === 'dev' ? 180_000 : 30_000),
     drainMs: numberFromEnv(env, 'FEDERATION_DRAIN_MS', 30_000),
+    remoteTimeoutMs: numberFromEnv(env, 'FEDERATION_REMOTE_TIMEOUT_MS', DEFAULT_REMOTE_TIMEOUT_MS),
   };
 }
 
@@ -118,7 +123,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
           log,
         });
         workers.add(worker);
-        worker.exitedPromise.then(() => workers.delete(worker));
+        worker.exited.then(() => workers.delete(worker));
         try {
           await worker.ready(warmPath, settings.readyTimeoutMs);
         } catch (error) {

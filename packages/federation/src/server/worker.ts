@@ -25,7 +25,7 @@ export interface WorkerOptions {
 export class Worker {
   readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   inFlight = 0;
-  private exited: Promise<number | null>;
+  readonly exited: Promise<number | null>;
 
   private constructor(
     readonly id: number,
@@ -69,10 +69,6 @@ export class Worker {
       });
     }
     return new Worker(id, port, child);
-  }
-
-  get exitedPromise(): Promise<number | null> {
-    return this.exited;
   }
 
   get alive(): boolean {
