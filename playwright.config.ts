@@ -9,7 +9,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 2,
-  reporter: process.env.CI ? 'list' : [['list']],
+  reporter: 'list',
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions,

@@ -15,18 +15,19 @@ export interface ProxyHooks {
   /** The worker that takes new requests, or null while none is ready. */
   current: () => Worker | null;
   /** Answers a request itself (health, refusals); returns true if it did. */
-  intercept: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+  intercept: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => boolean;
 }
 
 export function createProxy(hooks: ProxyHooks): http.Server {
   const server = http.createServer((req, res) => {
-    if (hooks.intercept(req, res)) return;
+    const pathname = (req.url ?? '/').split('?')[0] || '/';
+    if (hooks.intercept(req, res, pathname)) return;
     const worker = hooks.current();
     if (!worker) {
       res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1' }).end('Starting up, try again shortly.\n');
       return;
     }
-    forward(worker, req, res, hooks);
+    forward(worker, req, res, pathname, hooks);
   });
   server.on('upgrade', (req, socket, head) => {
     // Dev HMR uses a WebSocket: tunnel it to the current worker as raw TCP.
@@ -46,8 +47,15 @@ export function createProxy(hooks: ProxyHooks): http.Server {
   return server;
 }
 
-function forward(worker: Worker, req: http.IncomingMessage, res: http.ServerResponse, hooks: ProxyHooks): void {
-  const nonce = newNonce();
+function forward(
+  worker: Worker,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  pathname: string,
+  hooks: ProxyHooks,
+): void {
+  // Documents never come from /_next/ (static files, HMR): no nonce needed there.
+  const nonce = pathname.startsWith('/_next/') ? null : newNonce();
   worker.inFlight += 1;
   let done = false;
   const finish = () => {
@@ -71,13 +79,15 @@ function forward(worker: Worker, req: http.IncomingMessage, res: http.ServerResp
         'x-forwarded-host': req.headers.host ?? '',
         'x-forwarded-proto': 'http',
         // _document puts it on the page's scripts; the policy below allows exactly it.
-        [NONCE_HEADER]: nonce,
+        ...(nonce ? { [NONCE_HEADER]: nonce } : {}),
       },
     },
     (response) => {
       const isDocument = String(response.headers['content-type'] ?? '').startsWith('text/html');
-      const headers = { ...response.headers, ...securityHeaders(isDocument, isDocument ? hooks.policy(nonce) : null) };
-      const cacheControl = cacheControlFor(new URL(req.url ?? '/', 'http://x').pathname);
+      // A document from /_next/ (a 404 page) still gets a policy; its scripts just do not run.
+      const policy = isDocument ? hooks.policy(nonce ?? newNonce()) : null;
+      const headers = { ...response.headers, ...securityHeaders(isDocument, policy) };
+      const cacheControl = cacheControlFor(pathname);
       if (cacheControl) headers['cache-control'] = cacheControl;
       res.writeHead(response.statusCode ?? 502, headers);
       response.pipe(res);

@@ -150,8 +150,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     current: () => current,
     // Next's dev server evaluates code and talks over WebSocket: no policy in dev.
     policy: (nonce) => (mode === 'start' ? contentSecurityPolicy(originList, nonce) : null),
-    intercept(req, res) {
-      const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    intercept(req, res, pathname) {
       if (isServerCodePath(pathname) && !mayReadServerCode(req.socket.remoteAddress, req.headers[SECRET_HEADER], secret)) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
         return true;
