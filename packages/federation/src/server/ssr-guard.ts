@@ -5,6 +5,7 @@
  * path does not even confirm that the code exists.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { isServerCodePath } from '../origins';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
@@ -21,4 +22,12 @@ export function mayReadServerCode(
 ): boolean {
   if (secret) return typeof presented === 'string' && sameSecret(presented, secret);
   return LOOPBACK.test(remoteAddress ?? '');
+}
+
+/**
+ * Whether a raw request target (path and query, as the client sent it) may
+ * reach server code once Next has decoded and normalised it.
+ */
+export function isServerCodeRequest(rawUrl: string): boolean {
+  return isServerCodePath((rawUrl.split('?')[0] ?? '/') || '/');
 }

@@ -9,12 +9,12 @@ import path from 'node:path';
 import type http from 'node:http';
 import { DEV_DIST_DIR, productionDistDir } from '../dist-dir';
 import { SECRET_HEADER } from '../header-names';
-import { isServerCodePath, originsFromEnv } from '../origins';
+import { originsFromEnv } from '../origins';
 import { DEFAULT_REMOTE_TIMEOUT_MS } from '../runtime/server-fetch';
 import type { AppEntry } from '../registry';
 import { healthBody } from './health';
 import { contentSecurityPolicy } from './security-headers';
-import { mayReadServerCode } from './ssr-guard';
+import { isServerCodeRequest, mayReadServerCode } from './ssr-guard';
 import { createProxy } from './proxy';
 import { RemoteWatcher } from './remote-watch';
 import { remotesToReload, snapshotOf, trackDowns, type DownTracker, type Snapshot } from './roll-decision';
@@ -151,7 +151,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     // Next's dev server evaluates code and talks over WebSocket: no policy in dev.
     policy: (nonce) => (mode === 'start' ? contentSecurityPolicy(originList, nonce) : null),
     intercept(req, res, pathname) {
-      if (isServerCodePath(pathname) && !mayReadServerCode(req.socket.remoteAddress, req.headers[SECRET_HEADER], secret)) {
+      if (isServerCodeRequest(req.url ?? '/') && !mayReadServerCode(req.socket.remoteAddress, req.headers[SECRET_HEADER], secret)) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
         return true;
       }
