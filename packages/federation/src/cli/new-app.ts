@@ -1,9 +1,12 @@
 /**
- * `pnpm new-app <name>`: adds apps/<name> with the standard shape. The files
- * are written to a hidden folder first and renamed into place, so a failure
- * leaves nothing behind.
+ * `pnpm new-app <name>`: adds apps/<name> with the standard shape and links it
+ * into the workspace with `pnpm install`. The command is all or nothing: the
+ * files are written to a hidden folder first and renamed into place, and if the
+ * install then fails or is interrupted, the app folder is removed and the root
+ * files pnpm may have rewritten are put back byte for byte, so a failure leaves
+ * the tree as it was.
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { discoverApps, findRepoRoot } from '../discover';
@@ -41,15 +44,72 @@ export async function createApp(repoRoot: string, name: string | undefined): Pro
   return { dir, port };
 }
 
+/**
+ * The tracked files `pnpm install` may write: the lockfile, and the root
+ * manifests where pnpm can record settings such as build approvals. The rest it
+ * writes is in node_modules, which is not tracked; the next install redoes it.
+ */
+const INSTALL_WRITES = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json'];
+
+/** Each file's bytes, or null if absent. */
+function snapshot(repoRoot: string): Map<string, Buffer | null> {
+  const files = INSTALL_WRITES.map((file) => path.join(repoRoot, file));
+  return new Map(files.map((file) => [file, existsSync(file) ? readFileSync(file) : null]));
+}
+
+function restore(saved: Map<string, Buffer | null>): void {
+  for (const [file, content] of saved) {
+    if (content === null) rmSync(file, { force: true });
+    else if (!existsSync(file) || !readFileSync(file).equals(content)) writeFileSync(file, content);
+  }
+}
+
+/**
+ * Runs the install; resolves to what went wrong, or null. SIGINT/SIGTERM are
+ * caught while it runs so the rollback can happen: they are passed on to pnpm
+ * (Ctrl-C already reaches it through the process group) and we wait for it to
+ * exit, so it cannot write after the rollback.
+ */
+function install(repoRoot: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    // The lockfile gains the new app: allowed even where CI makes pnpm default to a frozen lockfile.
+    const args = ['install', '--prefer-offline', '--no-frozen-lockfile'];
+    const child = spawn('pnpm', args, { cwd: repoRoot, stdio: 'inherit' });
+    let interrupted: NodeJS.Signals | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      interrupted = signal;
+      child.kill(signal);
+    };
+    const done = (problem: string | null) => {
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      resolve(problem);
+    };
+    process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+    child.on('error', (error) => done(`could not be run (${error.message})`));
+    child.on('close', (code, signal) => {
+      if (interrupted) done(`was interrupted (${interrupted})`);
+      else if (code !== 0) done(`failed (${signal ?? `exit ${code}`})`);
+      else done(null);
+    });
+  });
+}
+
 export async function newAppCommand(args: string[]): Promise<void> {
   const repoRoot = findRepoRoot(process.cwd());
   const name = args[0] ?? '';
-  const { port } = await createApp(repoRoot, name);
+  const saved = snapshot(repoRoot);
+  const { dir, port } = await createApp(repoRoot, name);
   console.log(`Created apps/${name} (port ${port}, route /${name}, exposes ${name.replace(/-/g, '_')}/card).`);
   if (!args.includes('--no-install')) {
     console.log('Linking it into the workspace (pnpm install)...');
-    // The lockfile gains the new app: allowed even where CI makes pnpm default to a frozen lockfile.
-    execFileSync('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], { cwd: repoRoot, stdio: 'inherit' });
+    const problem = await install(repoRoot);
+    if (problem) {
+      rmSync(dir, { recursive: true, force: true });
+      restore(saved);
+      throw new NewAppError(
+        `pnpm install ${problem}: nothing was changed; fix the cause and run pnpm new-app ${name} again.`,
+      );
+    }
   }
   console.log(`
 Next:
