@@ -87,8 +87,10 @@ function install(repoRoot: string): Promise<string | null> {
     process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
     child.on('error', (error) => done(`could not be run (${error.message})`));
     child.on('close', (code, signal) => {
-      if (interrupted) done(`was interrupted (${interrupted})`);
-      else if (code !== 0) done(`failed (${signal ?? `exit ${code}`})`);
+      // pnpm killed by a signal was interrupted too (Ctrl-C reaches the whole terminal group).
+      const stoppedBy = interrupted ?? signal;
+      if (stoppedBy) done(`was interrupted (${stoppedBy})`);
+      else if (code !== 0) done(`failed (exit ${code})`);
       else done(null);
     });
   });

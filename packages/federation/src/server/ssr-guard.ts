@@ -5,7 +5,11 @@
  * path does not even confirm that the code exists.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { isServerCodePath } from '../origins';
+import { SERVER_CODE_PREFIX } from '../origins';
+import { canonicalPath, decodeFully, isPlainSpelling, pathOf } from './request-path';
+
+/** `/_next/static/ssr`, compared against a lower-cased canonical path. */
+const SERVER_CODE_DIR = SERVER_CODE_PREFIX.replace(/\/$/, '').toLowerCase();
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
@@ -26,8 +30,21 @@ export function mayReadServerCode(
 
 /**
  * Whether a raw request target (path and query, as the client sent it) may
- * reach server code once Next has decoded and normalised it.
+ * reach server code once Next, or anything between, has decoded and normalised
+ * it. True means: require the credential.
+ *
+ * Two rules, because no list of spellings is complete. The first follows the
+ * decoding to the file it may end up at. The second does not trust the first
+ * to model every decoder: a path under /_next/ in a spelling no browser
+ * sends needs the credential too, wherever it leads. Browsers and Next's own HTML only ever use the
+ * plain spelling (escaped brackets included), so no page or asset breaks.
  */
 export function isServerCodeRequest(rawUrl: string): boolean {
-  return isServerCodePath((rawUrl.split('?')[0] ?? '/') || '/');
+  const decoded = decodeFully(pathOf(rawUrl));
+  if (decoded === null) return true;
+  const canonical = canonicalPath(decoded);
+  if (canonical === SERVER_CODE_DIR || canonical.startsWith(`${SERVER_CODE_DIR}/`)) return true;
+  // `_next` anywhere, not only as the canonical prefix: a layer that reads `//host/...` as an
+  // authority, or strips a prefix of its own, would start the path right there.
+  return decoded.toLowerCase().includes('_next') && !isPlainSpelling(rawUrl);
 }
