@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'dist/**', '.next-dev/**', 'next-env.d.ts', '**/*.mjs', '**/*.cjs', '**/*.js'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'dist/**', 'next-env.d.ts', '**/*.mjs', '**/*.cjs', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

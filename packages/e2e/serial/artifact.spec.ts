@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { apps } from '../src/apps';
 import { waitForHydration, watchConsole } from '../src/console';
 import { expectEveryRouteServerRendered } from '../src/every-route';
+import { startLoad } from '../src/load';
 import { appDir, originsEnv, startArtifact, type RunningApp } from '../src/servers';
 import { waitUntilSettled } from '../src/settled';
 
@@ -12,6 +13,9 @@ import { waitUntilSettled } from '../src/settled';
 // the monorepo and started with node and env alone.
 const ports: Record<string, number> = { checkout: 4800, home: 4801, shop: 4802 };
 const url = (name: string) => `http://localhost:${ports[name]}`;
+// A deployed artifact fails closed: it does not start without the secret (or an explicit loopback opt-in).
+const ACCEPT_MARGIN_MS = 50;
+const env = { ...originsEnv(ports), FEDERATION_SSR_SECRET: 'artifact-test-secret-0123456789' };
 
 test.describe('standalone artifacts', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -22,7 +26,7 @@ test.describe('standalone artifacts', () => {
     for (const app of apps) {
       const folder = path.join(outside, app.name);
       cpSync(path.join(appDir(app.name), 'dist'), folder, { recursive: true, verbatimSymlinks: true });
-      running.push(startArtifact(app.name, folder, ports[app.name] as number, originsEnv(ports)));
+      running.push(startArtifact(app.name, folder, ports[app.name] as number, env));
     }
     await waitUntilSettled(apps.map((app) => url(app.name))).catch((error) => {
       for (const app of running) console.log(`--- ${app.name}\n${app.output()}`);
@@ -51,5 +55,48 @@ test.describe('standalone artifacts', () => {
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page.getByTestId('cart-count')).toHaveText('1');
     expect(problems).toEqual([]);
+  });
+
+  test('without FEDERATION_SSR_SECRET an artifact refuses to start, unless loopback trust is opted into', async () => {
+    const folder = path.join(outside, 'home');
+    const refused = startArtifact('home', folder, 4810, originsEnv(ports));
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain('federation: FEDERATION_SSR_SECRET is not set');
+    expect(refused.output()).toContain('FEDERATION_TRUST_LOOPBACK=true');
+
+    const trusting = startArtifact('home', folder, 4810, { ...originsEnv(ports), FEDERATION_TRUST_LOOPBACK: 'true' });
+    try {
+      await waitUntilSettled([`http://localhost:4810`]);
+      // Loopback trust as opted into: a loopback caller reads server code without a secret.
+      expect((await fetch('http://localhost:4810/_next/static/ssr/remoteEntry.js')).status).toBe(200);
+    } finally {
+      await trusting.stop();
+    }
+  });
+
+  test('SIGTERM under load: requests in flight finish with 2xx, then the process exits 0', async () => {
+    const shop = running.find((app) => app.name === 'shop') as RunningApp;
+    // Host pages that call other apps: each takes long enough to be in flight when the signal lands.
+    const load = startLoad([`${url('shop')}/`, `${url('shop')}/p/enamel-mug`, `${url('shop')}/shop`], { concurrency: 8 });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const signalledAt = Date.now();
+    shop.terminate();
+    const code = await shop.exited;
+    const stoppedInMs = Date.now() - signalledAt;
+    const result = await load.stop();
+    // Sent well before the signal, so the server had read them when it stopped accepting. (A request
+    // written to an idle keep-alive connection in the instant the server closes it is lost in any
+    // HTTP/1.1 server: that is what the preStop delay in deploy/k8s is for.)
+    const accepted = load.requests.filter((request) => request.startedAt < signalledAt - ACCEPT_MARGIN_MS);
+    const inFlight = accepted.filter((request) => request.endedAt > signalledAt);
+    console.log(
+      `SIGTERM under load: exit ${code} after ${stoppedInMs} ms; ${accepted.length} requests sent before it, ` +
+        `${inFlight.length} of them still in flight; ${JSON.stringify(result)}`,
+    );
+    expect(code).toBe(0);
+    expect(inFlight.length, 'requests in flight when the signal landed').toBeGreaterThan(0);
+    expect(accepted.filter((request) => !request.ok), result.firstFailures.join('; ')).toEqual([]);
+    // After the signal: the port stops accepting, but nothing gets an error answer.
+    expect(result.non2xx, result.firstFailures.join('; ')).toBe(0);
   });
 });

@@ -20,12 +20,13 @@ export async function startBadRemote(misbehaviour: Misbehaviour, port: number): 
       res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Internal Server Error</h1>');
       return;
     }
-    if (/\/remoteEntry\.js$/.test(req.url ?? '')) {
+    // A broken deploy: its code does not parse, and the rest of it (API, pages) fails.
+    if (/\.js$/.test((req.url ?? '').split('?')[0] ?? '')) {
       res.writeHead(200, { 'content-type': 'application/javascript', etag: '"corrupt-1"' });
       res.end('this is { not javascript ((( at all');
       return;
     }
-    res.writeHead(404).end();
+    res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

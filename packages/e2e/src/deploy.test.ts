@@ -41,6 +41,16 @@ describe('Kubernetes manifests', () => {
         expect(Number(portEnv.value)).toBe(container.ports[0].containerPort);
       });
 
+      it('gives a stopping pod time to finish its requests: grace >= preStop delay + drain', () => {
+        const pod = deployment.spec.template.spec;
+        const container = pod.containers[0];
+        const preStopSeconds = Number(container.lifecycle.preStop.exec.command.at(-1));
+        const drainMs = Number(container.env.find((entry: Doc) => entry.name === 'FEDERATION_DRAIN_MS').value);
+        expect(preStopSeconds).toBeGreaterThan(0);
+        expect(drainMs).toBeGreaterThan(0);
+        expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(preStopSeconds + drainMs / 1000 + 5);
+      });
+
       it('takes the origins and the SSR secret from the shared config', () => {
         const sources = deployment.spec.template.spec.containers[0].envFrom;
         expect(sources).toContainEqual({ configMapRef: { name: 'federation-origins' } });

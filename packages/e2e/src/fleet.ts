@@ -17,7 +17,13 @@ export class Fleet {
   }
 
   url(name: string): string {
-    return `http://localhost:${this.ports[name]}`;
+    return `http://localhost:${this.port(name)}`;
+  }
+
+  port(name: string): number {
+    const port = this.ports[name];
+    if (port === undefined) throw new Error(`No port for app "${name}" in this fleet.`);
+    return port;
   }
 
   get urls(): string[] {
@@ -29,9 +35,7 @@ export class Fleet {
   }
 
   start(name: string, extraEnv: Record<string, string> = {}): RunningApp {
-    const port = this.ports[name];
-    if (port === undefined) throw new Error(`No port for app "${name}" in this fleet.`);
-    const app = startApp(name, { mode: 'start', port, env: { ...this.env, ...extraEnv } });
+    const app = startApp(name, { mode: 'start', port: this.port(name), env: { ...this.env, ...extraEnv } });
     this.running.set(name, app);
     return app;
   }

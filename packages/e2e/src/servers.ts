@@ -15,6 +15,10 @@ export interface RunningApp {
   port: number;
   url: string;
   output: () => string;
+  /** Resolves with the exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+  /** SIGTERM to the main process only, as a container runtime sends it. */
+  terminate: () => void;
   stop: () => Promise<void>;
 }
 
@@ -56,7 +60,7 @@ function track(name: string, port: number, child: ChildProcess): RunningApp {
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   return {
     name,
@@ -64,6 +68,8 @@ function track(name: string, port: number, child: ChildProcess): RunningApp {
     port,
     url: `http://localhost:${port}`,
     output: () => log,
+    exited,
+    terminate: () => child.kill('SIGTERM'),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
       signalGroup(child.pid, 'SIGTERM');

@@ -2,15 +2,20 @@
  * The catch-all page every app has: a path this app has no page for is looked
  * up in the registry, and the owner app's page is loaded through its pages-map,
  * its data method run here, and rendered here, on the server and the browser.
+ *
+ * An owner that cannot be reached (down, hanging, 5xx, corrupt code) renders a
+ * fallback with the route's normal status; an exception from the owner page's
+ * own code is a bug, answered with a 500 as the owner app itself would.
  */
 import type { NextPage, NextPageContext } from 'next';
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { apps, selfName } from './apps';
-import { federated, RemoteFallback } from './federated';
+import { RemoteFallback, RemoteSlot } from './federated';
 import { loadRemoteModule } from './instance';
-import { isUnavailable } from './unavailable';
 import { containerName } from './registry';
 import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
+import { isFailing, isUnreachable } from './runtime/remote-state';
+import { isUnavailable } from './unavailable';
 
 /** The catch-all file is `pages/[...federatedPath].tsx`: its param is not the owner page's. */
 export const CATCH_ALL_PARAM = 'federatedPath';
@@ -22,30 +27,37 @@ type OwnerPage = ComponentType<PageProps> & {
 
 interface CatchAllProps {
   match: RouteMatch | null;
-  /** The owner's page could not be loaded: show a fallback, keep the status. */
+  /** The owner could not be reached: show a fallback, keep the status. */
   unavailable?: boolean;
   pageProps: PageProps;
 }
 
-async function loadOwnerPage({ app, route }: RouteMatch): Promise<OwnerPage> {
-  const container = containerName(app);
+const keyOf = ({ app, route }: RouteMatch) => `${app}${route}`;
+
+/** Owner pages this process has loaded: a remote's code never changes within one process. */
+const ownerPages = new Map<string, OwnerPage>();
+
+async function loadOwnerPage(match: RouteMatch): Promise<OwnerPage> {
+  const loaded = ownerPages.get(keyOf(match));
+  if (loaded) return loaded;
+  const container = containerName(match.app);
   const pagesMap = await loadRemoteModule<{ default: Record<string, string> }>(`${container}/pages-map-v2`);
-  const modulePath = pagesMap?.default[route];
-  if (!modulePath) throw new Error(`${app} has no page for ${route} in its pages-map.`);
+  const modulePath = pagesMap?.default[match.route];
+  if (!modulePath) throw new Error(`${match.app} has no page for ${match.route} in its pages-map.`);
   const page = await loadRemoteModule<{ default: OwnerPage }>(`${container}/${modulePath.replace(/^\.\//, '')}`);
-  if (!page?.default || isUnavailable(page.default)) throw new Error(`${app} page ${route} did not load.`);
+  if (!page?.default || isUnavailable(page.default)) throw new Error(`${match.app} page ${match.route} did not load.`);
+  ownerPages.set(keyOf(match), page.default);
   return page.default;
 }
 
 const lazyPages = new Map<string, ComponentType<PageProps>>();
 
-/** One lazy component per route, so hydration waits for the owner's page code. */
+/** While the browser hydrates a server-rendered page, it has not run getInitialProps: wait for the code. */
 function lazyOwnerPage(match: RouteMatch): ComponentType<PageProps> {
-  const key = `${match.app}${match.route}`;
-  let page = lazyPages.get(key);
+  let page = lazyPages.get(keyOf(match));
   if (!page) {
-    page = federated(async () => ({ default: await loadOwnerPage(match) }), `This ${match.app} page`);
-    lazyPages.set(key, page);
+    page = lazy(async () => ({ default: await loadOwnerPage(match) }));
+    lazyPages.set(keyOf(match), page);
   }
   return page;
 }
@@ -61,9 +73,15 @@ function NotFound() {
 
 const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, unavailable, pageProps }) => {
   if (!match) return <NotFound />;
-  if (unavailable) return <RemoteFallback label={`This ${match.app} page`} />;
-  const Page = lazyOwnerPage(match);
-  return <Page {...pageProps} />;
+  const label = `This ${match.app} page`;
+  if (unavailable) return <RemoteFallback label={label} />;
+  // Loaded by getInitialProps on the server and on client navigation: rendered as is.
+  const Page = ownerPages.get(keyOf(match)) ?? lazyOwnerPage(match);
+  return (
+    <RemoteSlot label={label}>
+      <Page {...pageProps} />
+    </RemoteSlot>
+  );
 };
 
 FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
@@ -89,9 +107,13 @@ FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
     const pageProps = Page.getInitialProps ? await Page.getInitialProps(ownerCtx) : {};
     return { match, pageProps };
   } catch (error) {
-    // The owner's data source (usually the owner app itself) is down.
-    console.error(`[federation] ${match.app} page ${match.route} data unavailable:`, (error as Error).message);
-    return { match, unavailable: true, pageProps: {} };
+    // The owner's data source (usually the owner app itself) cannot be reached.
+    if (isUnreachable(error) || isFailing(match.app)) {
+      console.error(`[federation] ${match.app} page ${match.route} data unavailable:`, (error as Error).message);
+      return { match, unavailable: true, pageProps: {} };
+    }
+    console.error(`[federation] ${match.app} page ${match.route} threw at ${pathname}:`, error);
+    throw error;
   }
 };
 

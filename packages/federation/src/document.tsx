@@ -7,7 +7,8 @@ import { FlushedChunks, flushChunks } from '@module-federation/nextjs-mf/utils';
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
 import { currentOrigins } from './apps';
 import type { Origins } from './origins';
-import { NONCE_HEADER } from './header-names';
+import { NONCE_HEADER, RENDERS_HEADER } from './header-names';
+import { rendersReport } from './runtime/remote-state';
 
 interface FederatedDocumentProps extends DocumentInitialProps {
   chunks: string[];
@@ -26,6 +27,8 @@ export default class FederatedDocument extends Document<FederatedDocumentProps> 
     const initialProps = await Document.getInitialProps(ctx);
     const chunks = await flushChunks();
     const nonce = ctx.req?.headers[NONCE_HEADER];
+    // The proxy keeps it for /api/health: what this worker really renders.
+    if (ctx.res && !ctx.res.headersSent) ctx.res.setHeader(RENDERS_HEADER, JSON.stringify(rendersReport()));
     return { ...initialProps, chunks, origins: currentOrigins(), nonce: typeof nonce === 'string' ? nonce : undefined };
   }
 

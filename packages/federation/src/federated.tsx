@@ -32,6 +32,18 @@ class RemoteBoundary extends Component<{ label: string; children: ReactNode }, {
   }
 }
 
+/**
+ * Where another app's code renders: its errors render the fallback, and the
+ * server waits for it (Suspense), so server HTML holds the real markup.
+ */
+export function RemoteSlot({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <RemoteBoundary label={label}>
+      <Suspense fallback={null}>{children}</Suspense>
+    </RemoteBoundary>
+  );
+}
+
 /** `federated(() => import('checkout/cart-badge'), 'Cart badge')` */
 export function federated<P extends object>(
   load: () => Promise<RemoteModule<P>>,
@@ -52,11 +64,9 @@ export function federated<P extends object>(
 
   function Federated(props: P) {
     return (
-      <RemoteBoundary label={label}>
-        <Suspense fallback={null}>
-          <Remote {...props} />
-        </Suspense>
-      </RemoteBoundary>
+      <RemoteSlot label={label}>
+        <Remote {...props} />
+      </RemoteSlot>
     );
   }
   Federated.displayName = `Federated(${label})`;

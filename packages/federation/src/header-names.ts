@@ -5,3 +5,6 @@ export const SECRET_HEADER = 'x-federation-secret';
 
 /** The proxy's per-request Content-Security-Policy nonce, for _document. */
 export const NONCE_HEADER = 'x-csp-nonce';
+
+/** Worker -> its proxy, on every page: what the worker renders of each remote (stripped before the client). */
+export const RENDERS_HEADER = 'x-federation-renders';

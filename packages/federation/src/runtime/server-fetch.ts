@@ -1,27 +1,34 @@
 /**
- * On the server, nextjs-mf fetches a remote's entry and chunks with the global
- * fetch (its loader hook is not used for the entry), then runs whatever text
- * came back. This wraps fetch for those URLs only: a bounded wait, a refusal
- * of non-2xx answers (an error page is not code), and the trust credential.
+ * On the server, every call to another app goes through the global fetch:
+ * nextjs-mf fetches remote entries and chunks with it (its loader hook is not
+ * used for the entry), flushChunks fetches manifests, and remote API clients
+ * fetch data. This wraps fetch for the registered apps' origins only:
+ * - a bounded wait (FEDERATION_REMOTE_TIMEOUT_MS), so a hanging app cannot hold a page;
+ * - fail fast: right after a failed call, calls to that app fail at once;
+ * - server code: the trust credential, and a refusal of non-2xx answers
+ *   (an error page is not code).
  */
 import { SECRET_HEADER } from '../header-names';
 import { isServerCodePath } from '../origins';
+import { failsFast, markAnswered, markFailed, RemoteUnavailableError } from './remote-state';
 
 const INSTALLED = Symbol.for('repo.federation.server-fetch');
 
-/** FEDERATION_REMOTE_TIMEOUT_MS when unset: the longest wait for a remote's server code. */
+/** FEDERATION_REMOTE_TIMEOUT_MS when unset: the longest wait for another app. */
 export const DEFAULT_REMOTE_TIMEOUT_MS = 3_000;
 
 export interface ServerFetchOptions {
   timeoutMs: number;
   secret: string | undefined;
+  /** Origin -> app name of every other app: the calls this wrapper watches. */
+  remotes: Record<string, string>;
 }
 
-function isServerCodeUrl(url: string): boolean {
+function parse(url: string): URL | null {
   try {
-    return isServerCodePath(new URL(url).pathname);
+    return new URL(url);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -33,15 +40,29 @@ export function installServerFetch(options: ServerFetchOptions): void {
 
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!isServerCodeUrl(url)) return plainFetch(input, init);
-    const headers = new Headers(init?.headers);
-    if (options.secret) headers.set(SECRET_HEADER, options.secret);
-    const response = await plainFetch(input, {
-      ...init,
-      headers,
-      signal: init?.signal ?? AbortSignal.timeout(options.timeoutMs),
-    });
-    if (!response.ok) throw new Error(`${url} answered ${response.status}: not loading it as code`);
+    const parsed = parse(url);
+    const app = parsed ? options.remotes[parsed.origin] : undefined;
+    if (!parsed || !app) return plainFetch(input, init);
+    if (failsFast(app)) throw new RemoteUnavailableError(app);
+
+    const serverCode = isServerCodePath(parsed.pathname);
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    if (serverCode && options.secret) headers.set(SECRET_HEADER, options.secret);
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    let response: Response;
+    try {
+      response = await plainFetch(input, {
+        ...init,
+        headers,
+        signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+      });
+    } catch (error) {
+      markFailed(app);
+      throw error;
+    }
+    if (response.status >= 500) markFailed(app);
+    else markAnswered(app);
+    if (serverCode && !response.ok) throw new Error(`${url} answered ${response.status}: not loading it as code`);
     return response;
   };
 }

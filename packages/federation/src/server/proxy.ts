@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import net from 'node:net';
+import { RENDERS_HEADER } from '../header-names';
 import { cacheControlFor } from './cache-policy';
 import { NONCE_HEADER, newNonce, securityHeaders } from './security-headers';
 import type { Worker } from './worker';
@@ -12,6 +13,8 @@ import type { Worker } from './worker';
 export interface ProxyHooks {
   /** The Content-Security-Policy for a document served with this nonce, or null for none. */
   policy: (nonce: string) => string | null;
+  /** True once the app is shutting down: answers then close their connection. */
+  stopping: () => boolean;
   /** The worker that takes new requests, or null while none is ready. */
   current: () => Worker | null;
   /** Answers a request itself (health, refusals); returns true if it did. */
@@ -86,9 +89,12 @@ function forward(
       const isDocument = String(response.headers['content-type'] ?? '').startsWith('text/html');
       // A document from /_next/ (a 404 page) still gets a policy; its scripts just do not run.
       const policy = isDocument ? hooks.policy(nonce ?? newNonce()) : null;
-      const headers = { ...response.headers, ...securityHeaders(isDocument, policy) };
+      const { [RENDERS_HEADER]: renders, ...upstreamHeaders } = response.headers;
+      if (typeof renders === 'string') worker.noteRenders(renders);
+      const headers = { ...upstreamHeaders, ...securityHeaders(isDocument, policy) };
       const cacheControl = cacheControlFor(pathname);
       if (cacheControl) headers['cache-control'] = cacheControl;
+      if (hooks.stopping()) headers.connection = 'close';
       res.writeHead(response.statusCode ?? 502, headers);
       response.pipe(res);
     },

@@ -55,3 +55,35 @@ export function remotesToReload(
   }
   return changed;
 }
+
+/** Fresh workers started so far for a remote that is up but rendered as its fallback, per remote version. */
+export type FallbackRetries = Map<string, { version: string | null; count: number }>;
+
+/** After this many fresh workers for the same remote version, keep the fallback and report it. */
+export const MAX_FALLBACK_RETRIES = 3;
+
+/**
+ * Remotes that are up while the serving worker renders their fallback (it
+ * loaded them while they were starting, say): a fresh worker should render
+ * them. Bounded per remote version, so a remote that serves broken code does
+ * not make its hosts start workers forever.
+ */
+export function remotesUpButFallback(
+  statuses: ReadonlyMap<string, RemoteStatus>,
+  renders: Readonly<Record<string, string>>,
+  retries: FallbackRetries,
+): string[] {
+  const names: string[] = [];
+  for (const [name, status] of statuses) {
+    if (!status.ok || renders[name] !== 'fallback') continue;
+    const tried = retries.get(name);
+    const count = tried && tried.version === status.version ? tried.count : 0;
+    if (count < MAX_FALLBACK_RETRIES) names.push(name);
+  }
+  return names;
+}
+
+export function noteFallbackRetry(retries: FallbackRetries, name: string, version: string | null): void {
+  const tried = retries.get(name);
+  retries.set(name, { version, count: tried && tried.version === version ? tried.count + 1 : 1 });
+}

@@ -15,7 +15,7 @@ export interface StartOptions {
   apps: AppEntry[];
   appDir: string;
   mode: Mode;
-  /** Standalone artifacts run Next's generated server.js instead of `next start`. */
+  /** Standalone artifacts run Next's generated server.js instead of `next start`, and fail closed (see cli/secret). */
   serverScript?: string;
 }
 
@@ -27,7 +27,7 @@ export function nextEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export async function startServer(options: StartOptions): Promise<void> {
   // Bad origins, secrets or ports fail here, naming the variable, not on the first request.
   originsFromEnv(options.apps, process.env);
-  checkSecret(process.env);
+  checkSecret(process.env, { deployed: options.serverScript !== undefined });
   const port = await resolvePort(process.env.PORT, options.app);
   await runSupervisor({ ...options, port, env: nextEnv(process.env) });
 }

@@ -1,23 +1,34 @@
 /**
  * Runs an app in production (`start`) or dev: a small proxy on the public port,
  * one Next worker behind it, and a watch on every remote. When a remote is
- * redeployed or comes back, a fresh worker starts, warms up (loading the new
- * remote code), takes over new requests, and the old one drains and exits.
+ * redeployed or comes back, or is up while the serving worker renders its
+ * fallback, a fresh worker starts, warms up (loading the remote code), takes
+ * over new requests, and the old one drains and exits. On SIGTERM the proxy
+ * stops accepting connections, lets requests finish, then stops the workers.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
-import { DEV_DIST_DIR, productionDistDir } from '../dist-dir';
+import { DEV_DIST_DIR } from '../dist-dir';
 import { SECRET_HEADER } from '../header-names';
 import { originsFromEnv } from '../origins';
-import { DEFAULT_REMOTE_TIMEOUT_MS } from '../runtime/server-fetch';
 import type { AppEntry } from '../registry';
+import { buildVersion } from './build-version';
 import { healthBody } from './health';
 import { contentSecurityPolicy } from './security-headers';
 import { isServerCodeRequest, mayReadServerCode } from './ssr-guard';
 import { createProxy } from './proxy';
 import { RemoteWatcher } from './remote-watch';
-import { remotesToReload, snapshotOf, trackDowns, type DownTracker, type Snapshot } from './roll-decision';
+import {
+  noteFallbackRetry,
+  remotesToReload,
+  remotesUpButFallback,
+  snapshotOf,
+  trackDowns,
+  type DownTracker,
+  type FallbackRetries,
+  type Snapshot,
+} from './roll-decision';
+import { settingsFromEnv } from './settings';
 import { delay, Worker, type Mode } from './worker';
 
 export interface SupervisorOptions {
@@ -28,47 +39,6 @@ export interface SupervisorOptions {
   port: number;
   env: NodeJS.ProcessEnv;
   serverScript?: string;
-}
-
-interface Settings {
-  pollMs: number;
-  downAfterMs: number;
-  probeTimeoutMs: number;
-  readyTimeoutMs: number;
-  drainMs: number;
-  /** Read by the runtime plugin in the worker; checked here so a bad value fails at start. */
-  remoteTimeoutMs: number;
-}
-
-function numberFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`${name}="${raw}" is not a positive number of milliseconds: fix it or unset it.`);
-  }
-  return value;
-}
-
-export function settingsFromEnv(env: NodeJS.ProcessEnv, mode: Mode): Settings {
-  return {
-    pollMs: numberFromEnv(env, 'FEDERATION_POLL_MS', 1_000),
-    downAfterMs: numberFromEnv(env, 'FEDERATION_DOWN_AFTER_MS', 3_000),
-    probeTimeoutMs: numberFromEnv(env, 'FEDERATION_PROBE_TIMEOUT_MS', 1_500),
-    readyTimeoutMs: numberFromEnv(env, 'FEDERATION_READY_TIMEOUT_MS', mode === 'dev' ? 180_000 : 30_000),
-    drainMs: numberFromEnv(env, 'FEDERATION_DRAIN_MS', 30_000),
-    remoteTimeoutMs: numberFromEnv(env, 'FEDERATION_REMOTE_TIMEOUT_MS', DEFAULT_REMOTE_TIMEOUT_MS),
-  };
-}
-
-function buildVersion(appDir: string, mode: Mode, env: NodeJS.ProcessEnv): string {
-  if (mode === 'dev') return 'development';
-  const distDir = productionDistDir(env);
-  const buildIdFile = path.join(appDir, distDir, 'BUILD_ID');
-  if (!existsSync(buildIdFile)) {
-    throw new Error(`no production build in apps/${path.basename(appDir)}/${distDir}: run \`pnpm build\` first.`);
-  }
-  return readFileSync(buildIdFile, 'utf8').trim();
 }
 
 export async function runSupervisor(options: SupervisorOptions): Promise<void> {
@@ -92,8 +62,9 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   process.on('exit', () => workers.forEach((worker) => worker.killNow()));
   let snapshot: Snapshot = new Map();
   const downs: DownTracker = { downSince: new Map(), seenDown: new Set() };
-  const reloadNeeded = () =>
-    remotesToReload(snapshot, downs, watcher.statuses, Date.now(), settings.downAfterMs);
+  const fallbackRetries: FallbackRetries = new Map();
+  const changedRemotes = () => remotesToReload(snapshot, downs, watcher.statuses, Date.now(), settings.downAfterMs);
+  const fallbackRemotes = () => remotesUpButFallback(watcher.statuses, current?.renders ?? {}, fallbackRetries);
   let nextId = 1;
   let rolling = false;
   let rollAgain = false;
@@ -101,6 +72,44 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   // Root is owned by one app and served by all: a page that loads remotes.
   const warmPath = '/';
 
+  async function startWorker(): Promise<Worker> {
+    const id = nextId++;
+    const worker = await Worker.spawn(id, {
+      appDir,
+      mode,
+      env,
+      serverScript,
+      devDistDir: mode === 'dev' ? path.join(DEV_DIST_DIR, id % 2 === 0 ? 'b' : 'a') : undefined,
+      log,
+    });
+    workers.add(worker);
+    worker.exited.then(() => workers.delete(worker));
+    return worker;
+  }
+
+  /** One fresh worker: true if it took over, false if it failed and the old one stays. */
+  async function swapIn(reason: string): Promise<boolean> {
+    const nextSnapshot = snapshotOf(watcher.statuses);
+    downs.seenDown.clear();
+    const worker = await startWorker();
+    log(`starting worker ${worker.id} (${reason})`);
+    try {
+      await worker.ready(warmPath, settings.readyTimeoutMs);
+    } catch (error) {
+      log(`worker ${worker.id} failed: ${(error as Error).message}; keeping worker ${current?.id ?? 'none'}`);
+      await worker.stop();
+      if (!current) throw error;
+      return false;
+    }
+    const previous = current;
+    current = worker;
+    snapshot = nextSnapshot;
+    log(`worker ${worker.id} serves on internal port ${worker.port}`);
+    if (previous) void previous.drainAndStop(settings.drainMs).then(() => log(`worker ${previous.id} stopped`));
+    return true;
+  }
+
+  /** Swaps in fresh workers until one took over with nothing newer to pick up. */
   async function roll(reason: string): Promise<void> {
     if (rolling) {
       rollAgain = true;
@@ -108,46 +117,26 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     }
     rolling = true;
     try {
-      do {
+      let why = reason;
+      for (;;) {
         rollAgain = false;
-        const nextSnapshot = snapshotOf(watcher.statuses);
-        downs.seenDown.clear();
-        const id = nextId++;
-        log(`starting worker ${id} (${reason})`);
-        const worker = await Worker.spawn(id, {
-          appDir,
-          mode,
-          env,
-          serverScript,
-          devDistDir: mode === 'dev' ? path.join(DEV_DIST_DIR, id % 2 === 0 ? 'b' : 'a') : undefined,
-          log,
-        });
-        workers.add(worker);
-        worker.exited.then(() => workers.delete(worker));
-        try {
-          await worker.ready(warmPath, settings.readyTimeoutMs);
-        } catch (error) {
-          log(`worker ${id} failed: ${(error as Error).message}; keeping worker ${current?.id ?? 'none'}`);
-          await worker.stop();
-          if (!current) throw error;
-          await delay(settings.pollMs);
-          rollAgain = !stopping;
-          continue;
-        }
-        const previous = current;
-        current = worker;
-        snapshot = nextSnapshot;
-        log(`worker ${id} serves on internal port ${worker.port}`);
-        if (previous) void previous.drainAndStop(settings.drainMs).then(() => log(`worker ${previous.id} stopped`));
-      } while (rollAgain && !stopping);
+        const tookOver = await swapIn(why);
+        if (stopping) return;
+        if (tookOver && !rollAgain) return;
+        if (!tookOver) await delay(settings.pollMs);
+        why = tookOver ? 'changed while starting' : 'retry';
+      }
     } finally {
       rolling = false;
     }
   }
 
+  const settled = () => !rolling && current !== null && changedRemotes().length === 0 && fallbackRemotes().length === 0;
+
   const originList = Object.values(origins);
   const server: http.Server = createProxy({
     current: () => current,
+    stopping: () => stopping,
     // Next's dev server evaluates code and talks over WebSocket: no policy in dev.
     policy: (nonce) => (mode === 'start' ? contentSecurityPolicy(originList, nonce) : null),
     intercept(req, res, pathname) {
@@ -156,10 +145,9 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
         return true;
       }
       if (pathname === '/api/health') {
-        // 503 until a worker serves, so the endpoint works as a readiness probe.
-        res.writeHead(current ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        const settled = !rolling && current !== null && reloadNeeded().length === 0;
-        res.end(JSON.stringify(healthBody(app.name, version, watcher.statuses, settled)));
+        // 503 until a worker serves (and while stopping), so the endpoint works as a readiness probe.
+        res.writeHead(current && !stopping ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(healthBody(app.name, version, watcher.statuses, current?.renders ?? {}, settled())));
         return true;
       }
       return false;
@@ -175,19 +163,27 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   await watcher.pollOnce();
   await roll('start');
   watcher.start((statuses) => {
+    if (stopping) return;
     trackDowns(downs, statuses, Date.now());
-    const changed = reloadNeeded();
-    if (changed.length > 0 && !stopping) void roll(`remote changed: ${changed.join(', ')}`).catch((error) => log(String(error)));
+    const changed = changedRemotes();
+    const fallbacks = fallbackRemotes();
+    if (changed.length === 0 && fallbacks.length === 0) return;
+    if (changed.length === 0) for (const name of fallbacks) noteFallbackRetry(fallbackRetries, name, statuses.get(name)?.version ?? null);
+    const reason = changed.length > 0 ? `remote changed: ${changed.join(', ')}` : `remote up but rendered as fallback: ${fallbacks.join(', ')}`;
+    void roll(reason).catch((error) => log(String(error)));
   });
 
-  const shutdown = async () => {
+  const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    log(`${signal}: finishing requests in flight (up to ${settings.drainMs} ms), then stopping`);
     watcher.stop();
+    // No new connections; open ones close once their request is answered.
     server.close();
-    await current?.stop();
+    server.closeIdleConnections();
+    await Promise.all([...workers].map((worker) => worker.drainAndStop(settings.drainMs)));
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

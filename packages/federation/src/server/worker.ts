@@ -8,6 +8,8 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { RENDERS_HEADER } from '../header-names';
+import type { Renders } from '../runtime/remote-state';
 
 export type Mode = 'dev' | 'start';
 
@@ -25,6 +27,8 @@ export interface WorkerOptions {
 export class Worker {
   readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   inFlight = 0;
+  /** What this worker renders of each remote, as its last page said. */
+  renders: Record<string, Renders> = {};
   readonly exited: Promise<number | null>;
 
   private constructor(
@@ -47,9 +51,11 @@ export class Worker {
           '--hostname',
           '127.0.0.1',
         ];
+    // A worker leaves with its supervisor even if the supervisor is killed outright.
+    const exitWithSupervisor = 'data:text/javascript,process.on("disconnect",()=>process.exit(0))';
     const child = spawn(
       process.execPath,
-      args,
+      ['--import', exitWithSupervisor, ...args],
       {
         cwd: options.appDir,
         env: {
@@ -58,8 +64,11 @@ export class Worker {
           HOSTNAME: '127.0.0.1',
           ...(options.devDistDir ? { FEDERATION_DEV_DIST_DIR: options.devDistDir } : {}),
         },
-        // Same process group as the supervisor: whoever stops the group stops the workers.
-        stdio: ['ignore', 'pipe', 'pipe'],
+        // A process group of its own: a signal to the supervisor's group (Ctrl-C,
+        // a test stopping `pnpm start`) must not cut the worker's requests short;
+        // the supervisor drains it first, then stops its group.
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       },
     );
     const prefix = `[worker ${id}] `;
@@ -81,13 +90,23 @@ export class Worker {
     for (;;) {
       if (!this.alive) throw new Error(`worker ${this.id} exited before it was ready`);
       try {
-        const status = await get(`http://127.0.0.1:${this.port}${warmPath}`, Math.max(1_000, deadline - Date.now()));
+        const { status, renders } = await get(`http://127.0.0.1:${this.port}${warmPath}`, Math.max(1_000, deadline - Date.now()));
+        if (renders) this.noteRenders(renders);
         if (status > 0) return;
       } catch {
         // not listening yet
       }
       if (Date.now() > deadline) throw new Error(`worker ${this.id} not ready after ${timeoutMs} ms`);
       await delay(150);
+    }
+  }
+
+  /** Reads the report a page carries (see runtime/remote-state). */
+  noteRenders(header: string): void {
+    try {
+      this.renders = JSON.parse(header) as Record<string, Renders>;
+    } catch {
+      // not ours: keep the last report
     }
   }
 
@@ -101,23 +120,35 @@ export class Worker {
   async stop(): Promise<void> {
     this.agent.destroy();
     if (!this.alive || this.child.pid === undefined) return;
-    this.child.kill('SIGTERM');
-    const force = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    this.signal('SIGTERM');
+    const force = setTimeout(() => this.signal('SIGKILL'), 5_000);
     await this.exited;
     clearTimeout(force);
   }
 
   /** Last resort when the supervisor itself exits: no orphan keeps a port. */
   killNow(): void {
-    if (this.alive) this.child.kill('SIGKILL');
+    if (this.alive) this.signal('SIGKILL');
+  }
+
+  /** The whole group: `next dev` runs the server in a child of its own. */
+  private signal(signal: NodeJS.Signals): void {
+    try {
+      if (this.child.pid !== undefined) process.kill(-this.child.pid, signal);
+    } catch {
+      // already gone
+    }
   }
 }
 
-function get(url: string, timeoutMs: number): Promise<number> {
+function get(url: string, timeoutMs: number): Promise<{ status: number; renders: string | undefined }> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { timeout: timeoutMs }, (response) => {
       response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
+      const renders = response.headers[RENDERS_HEADER];
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, renders: typeof renders === 'string' ? renders : undefined }),
+      );
     });
     request.on('timeout', () => request.destroy(new Error('timeout')));
     request.on('error', reject);
