@@ -15,7 +15,29 @@ const title = titleFor(name);
 const lockfile = path.join(repoRoot, 'pnpm-lock.yaml');
 const BASE_PORT = 5100;
 
+// A page of the generated app whose own code throws: a bug, which no host may dress up as an outage.
+const brokenRoute = `/${name}-broken`;
+const brokenPage = `export default function Broken() {
+  return null;
+}
+
+Broken.getInitialProps = async (): Promise<Record<string, never>> => {
+  const settings = undefined as unknown as { theme: { name: string } };
+  return { theme: settings.theme.name } as never;
+};
+`;
+
+function addBrokenPage(): void {
+  const dir = path.join(repoRoot, 'apps', name);
+  const pkgFile = path.join(dir, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+  pkg.federation.routes.push(brokenRoute);
+  writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
+  writeFileSync(path.join(dir, 'pages', `${name}-broken.tsx`), brokenPage);
+}
+
 test.describe('pnpm new-app', () => {
+  test.describe.configure({ mode: 'serial' });
   const running: RunningApp[] = [];
   const treeBefore = treeState();
   const lockBefore = readFileSync(lockfile, 'utf8');
@@ -46,6 +68,7 @@ test.describe('pnpm new-app', () => {
     console.log(run('pnpm', ['new-app', name]));
     const apps = discoverApps(repoRoot);
     expect(apps.map((app) => app.name)).toContain(name);
+    addBrokenPage();
     run('pnpm', ['build']);
 
     const ports = Object.fromEntries(apps.map((app, index) => [app.name, BASE_PORT + index]));
@@ -75,6 +98,19 @@ test.describe('pnpm new-app', () => {
       expect(await stillSameWindow(page)).toBe(true);
       expect(problems).toEqual([]);
       await page.close();
+    }
+  });
+
+  test("an exception in the owner page's own code answers 500 everywhere, not a fallback", async () => {
+    for (const host of running) {
+      const response = await fetch(`${host.url}${brokenRoute}`);
+      const html = await response.text();
+      expect(response.status, host.name).toBe(500);
+      expect(html, host.name).not.toContain('data-remote-fallback');
+      if (host.name !== name) {
+        // Logged with the owner app and its route, where the host's operators look.
+        expect(host.output(), host.name).toContain(`[federation] ${name} page ${brokenRoute} threw at ${brokenRoute}`);
+      }
     }
   });
 });

@@ -17,8 +17,8 @@ export interface RunningApp {
   output: () => string;
   /** Resolves with the exit code (null when a signal ended it). */
   exited: Promise<number | null>;
-  /** SIGTERM to the main process only, as a container runtime sends it. */
-  terminate: () => void;
+  /** SIGTERM to the main process only (as a container runtime sends it), or to its whole group (as Ctrl-C does). */
+  terminate: (scope?: 'process' | 'group') => void;
   stop: () => Promise<void>;
 }
 
@@ -69,7 +69,7 @@ function track(name: string, port: number, child: ChildProcess): RunningApp {
     url: `http://localhost:${port}`,
     output: () => log,
     exited,
-    terminate: () => child.kill('SIGTERM'),
+    terminate: (scope = 'process') => (scope === 'group' && child.pid ? signalGroup(child.pid, 'SIGTERM') : child.kill('SIGTERM')),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
       signalGroup(child.pid, 'SIGTERM');

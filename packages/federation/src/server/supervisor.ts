@@ -178,9 +178,9 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     stopping = true;
     log(`${signal}: finishing requests in flight (up to ${settings.drainMs} ms), then stopping`);
     watcher.stop();
-    // No new connections; open ones close once their request is answered.
-    server.close();
-    server.closeIdleConnections();
+    // No new connections; idle ones close now, busy ones once their request is answered.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await Promise.race([closed, delay(settings.drainMs)]);
     await Promise.all([...workers].map((worker) => worker.drainAndStop(settings.drainMs)));
     process.exit(0);
   };
