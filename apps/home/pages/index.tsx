@@ -1,4 +1,5 @@
 import { federated } from '@repo/federation/federated';
+import { isOutageOf } from '@repo/federation/remote-state';
 import type { NextPage } from 'next';
 import type { ProductCardProps } from 'shop/product-card';
 
@@ -31,7 +32,9 @@ HomePage.getInitialProps = async () => {
     const { fetchProducts } = await import('shop/products-api');
     return { featured: (await fetchProducts()).slice(0, 3) };
   } catch (error) {
-    console.error('[home] featured products unavailable:', error);
+    // Shop down or starting is news, and the page says so; anything else is a bug worth its stack.
+    if (isOutageOf('shop', error)) console.warn(`[home] featured products unavailable: ${(error as Error).message}`);
+    else console.error('[home] featured products failed:', error);
     return { featured: [] };
   }
 };

@@ -14,7 +14,7 @@ import { RemoteFallback, RemoteSlot } from './federated';
 import { loadRemoteModule } from './instance';
 import { containerName } from './registry';
 import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
-import { isFailing, isUnreachable } from './runtime/remote-state';
+import { isOutageOf } from './runtime/remote-state';
 import { isUnavailable } from './unavailable';
 
 /** The catch-all file is `pages/[...federatedPath].tsx`: its param is not the owner page's. */
@@ -108,7 +108,7 @@ FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
     return { match, pageProps };
   } catch (error) {
     // The owner's data source (usually the owner app itself) cannot be reached.
-    if (isUnreachable(error) || isFailing(match.app)) {
+    if (isOutageOf(match.app, error)) {
       console.error(`[federation] ${match.app} page ${match.route} data unavailable:`, (error as Error).message);
       return { match, unavailable: true, pageProps: {} };
     }

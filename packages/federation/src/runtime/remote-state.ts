@@ -75,11 +75,11 @@ export function rendersReport(): Record<string, Renders> {
   return report;
 }
 
-/** Thrown instead of calling an app whose calls just failed. */
+/** Thrown instead of calling an app whose calls just failed, or by a module of it that did not load. */
 export class RemoteUnavailableError extends Error {
   readonly code = 'FEDERATION_REMOTE_UNAVAILABLE';
-  constructor(app: string) {
-    super(`${app} is unavailable (its last call failed less than ${RETRY_AFTER_MS} ms ago)`);
+  constructor(what: string, why = `its last call failed less than ${RETRY_AFTER_MS} ms ago`) {
+    super(`${what} is unavailable (${why})`);
     this.name = 'RemoteUnavailableError';
   }
 }
@@ -95,4 +95,9 @@ export function isUnreachable(error: unknown): boolean {
   const cause = (error as { cause?: { code?: unknown } }).cause;
   if (error.message === 'fetch failed') return typeof cause?.code === 'string';
   return error instanceof TypeError && BROWSER_NETWORK_ERRORS.includes(error.message);
+}
+
+/** An error that means `app` cannot be reached right now (an outage, not a bug in the code that ran). */
+export function isOutageOf(app: string, error: unknown): boolean {
+  return isUnreachable(error) || isFailing(app);
 }

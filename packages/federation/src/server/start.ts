@@ -5,7 +5,7 @@
  */
 import { checkSecret } from '../cli/secret';
 import { resolvePort } from '../cli/port';
-import { originsFromEnv } from '../origins';
+import { originEnvVar, originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
 import { runSupervisor } from './supervisor';
 import type { Mode } from './worker';
@@ -29,5 +29,8 @@ export async function startServer(options: StartOptions): Promise<void> {
   originsFromEnv(options.apps, process.env);
   checkSecret(process.env, { deployed: options.serverScript !== undefined });
   const port = await resolvePort(process.env.PORT, options.app);
-  await runSupervisor({ ...options, port, env: nextEnv(process.env) });
+  // An app reaches itself (its own API, from its pages) where it listens, unless told otherwise.
+  const ownOrigin = originEnvVar(options.app.name);
+  const env = { ...process.env, [ownOrigin]: process.env[ownOrigin] || `http://localhost:${port}` };
+  await runSupervisor({ ...options, port, env: nextEnv(env) });
 }

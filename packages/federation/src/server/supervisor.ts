@@ -28,6 +28,8 @@ import {
   type FallbackRetries,
   type Snapshot,
 } from './roll-decision';
+import { announceReadyOnce } from './ready-line';
+import { devOutputFilter } from './dev-output';
 import { settingsFromEnv } from './settings';
 import { delay, Worker, type Mode } from './worker';
 
@@ -46,7 +48,13 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   const settings = settingsFromEnv(env, mode);
   const version = buildVersion(appDir, mode, env);
   const origins = originsFromEnv(apps, env);
-  const log = (line: string) => console.log(`[${app.name}] ${line}`);
+  // `pnpm dev` tells a developer what happens in plain lines ("home: waiting for shop");
+  // production and FEDERATION_DEBUG keep every detail, workers' output included.
+  const quiet = mode === 'dev' && !env.FEDERATION_DEBUG;
+  const log = (line: string) => console.log(quiet ? `${app.name}: ${line}` : `[${app.name}] ${line}`);
+  const detail = (line: string) => {
+    if (!quiet) log(line);
+  };
   const secret = env.FEDERATION_SSR_SECRET || undefined;
   const watcher = new RemoteWatcher(
     apps.filter((other) => other.name !== app.name).map((other) => ({ name: other.name, origin: origins[other.name] as string })),
@@ -81,6 +89,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
       serverScript,
       devDistDir: mode === 'dev' ? path.join(DEV_DIST_DIR, id % 2 === 0 ? 'b' : 'a') : undefined,
       log,
+      keep: quiet ? devOutputFilter() : undefined,
     });
     workers.add(worker);
     worker.exited.then(() => workers.delete(worker));
@@ -92,7 +101,8 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     const nextSnapshot = snapshotOf(watcher.statuses);
     downs.seenDown.clear();
     const worker = await startWorker();
-    log(`starting worker ${worker.id} (${reason})`);
+    if (quiet && current) log(`${reason}: starting a fresh server to load it`);
+    detail(`starting worker ${worker.id} (${reason})`);
     try {
       await worker.ready(warmPath, settings.readyTimeoutMs);
     } catch (error) {
@@ -104,8 +114,8 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     const previous = current;
     current = worker;
     snapshot = nextSnapshot;
-    log(`worker ${worker.id} serves on internal port ${worker.port}`);
-    if (previous) void previous.drainAndStop(settings.drainMs).then(() => log(`worker ${previous.id} stopped`));
+    detail(`worker ${worker.id} serves on internal port ${worker.port}`);
+    if (previous) void previous.drainAndStop(settings.drainMs).then(() => detail(`worker ${previous.id} stopped`));
     return true;
   }
 
@@ -158,18 +168,27 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     server.once('error', reject);
     server.listen(port, () => resolve());
   });
-  log(`listening on http://localhost:${port} (${mode})`);
+  log(quiet ? `http://localhost:${port}` : `listening on http://localhost:${port} (${mode})`);
 
   await watcher.pollOnce();
+  const downNow = () => [...watcher.statuses].filter(([, status]) => !status.ok).map(([name]) => name);
+  let wasDown = new Set(downNow());
+  if (wasDown.size > 0) log(`waiting for ${[...wasDown].join(', ')} (their parts render as fallbacks until they answer)`);
   await roll('start');
+  const readiness = app.routes.includes('/') ? announceReadyOnce((line) => console.log(line), apps, origins) : null;
   watcher.start((statuses) => {
     if (stopping) return;
+    const down = new Set(downNow());
+    for (const name of down) if (!wasDown.has(name)) log(`${name} is down: its parts render as fallbacks`);
+    for (const name of wasDown) if (!down.has(name)) log(`${name} is up`);
+    wasDown = down;
+    void readiness?.(settled());
     trackDowns(downs, statuses, Date.now());
     const changed = changedRemotes();
     const fallbacks = fallbackRemotes();
     if (changed.length === 0 && fallbacks.length === 0) return;
     if (changed.length === 0) for (const name of fallbacks) noteFallbackRetry(fallbackRetries, name, statuses.get(name)?.version ?? null);
-    const reason = changed.length > 0 ? `remote changed: ${changed.join(', ')}` : `remote up but rendered as fallback: ${fallbacks.join(', ')}`;
+    const reason = changed.length > 0 ? `new code of ${changed.join(', ')}` : `${fallbacks.join(', ')} up but rendered as fallback`;
     void roll(reason).catch((error) => log(String(error)));
   });
 

@@ -22,6 +22,8 @@ export interface WorkerOptions {
   /** dev only: a folder of its own, so two dev workers never share one. */
   devDistDir?: string;
   log: (line: string) => void;
+  /** Which of the worker's output lines to pass on (all when absent). */
+  keep?: (line: string) => boolean;
 }
 
 export class Worker {
@@ -71,10 +73,12 @@ export class Worker {
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       },
     );
-    const prefix = `[worker ${id}] `;
+    const prefix = options.keep ? '' : `[worker ${id}] `;
     for (const stream of [child.stdout, child.stderr]) {
       stream?.on('data', (chunk: Buffer) => {
-        for (const line of chunk.toString().split('\n')) if (line.trim()) options.log(prefix + line);
+        for (const line of chunk.toString().split('\n')) {
+          if (line.trim() && (options.keep?.(line) ?? true)) options.log(prefix + line);
+        }
       });
     }
     return new Worker(id, port, child);

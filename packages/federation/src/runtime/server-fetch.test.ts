@@ -1,0 +1,68 @@
+/**
+ * The server-side fetch wrapper against a real local HTTP server: bounded
+ * waits, fail-fast after a failure, the secret on server code only, and no
+ * error page run as code. (It replaces the global fetch of this test process.)
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRET_HEADER } from '../header-names';
+import { failsFast, markAnswered, RemoteUnavailableError } from './remote-state';
+import { installServerFetch } from './server-fetch';
+
+let server: http.Server;
+let origin = '';
+const seenSecrets: (string | undefined)[] = [];
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    seenSecrets.push(req.headers[SECRET_HEADER] as string | undefined);
+    if (req.url === '/hang') return; // never answers
+    if (req.url === '/_next/static/ssr/broken.js') return res.writeHead(500).end('<h1>error page</h1>');
+    if (req.url === '/api/down') return res.writeHead(503).end();
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  installServerFetch({ timeoutMs: 300, secret: 'server-fetch-secret-0123', remotes: { [origin]: 'stub' } });
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('server fetch to other apps', () => {
+  it('sends the secret with server code only', async () => {
+    seenSecrets.length = 0;
+    await (await fetch(`${origin}/_next/static/ssr/remoteEntry.js`)).text();
+    await (await fetch(`${origin}/api/products`)).text();
+    expect(seenSecrets).toEqual(['server-fetch-secret-0123', undefined]);
+  });
+
+  it('refuses an error page as code', async () => {
+    markAnswered('stub');
+    await expect(fetch(`${origin}/_next/static/ssr/broken.js`)).rejects.toThrow(/answered 500: not loading it as code/);
+  });
+
+  it('bounds a hanging call, then fails fast', async () => {
+    markAnswered('stub');
+    const started = Date.now();
+    await expect(fetch(`${origin}/hang`)).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(failsFast('stub')).toBe(true);
+    await expect(fetch(`${origin}/api/products`)).rejects.toBeInstanceOf(RemoteUnavailableError);
+  });
+
+  it('counts a 5xx answer as a failure but still returns it to the caller', async () => {
+    markAnswered('stub');
+    const response = await fetch(`${origin}/api/down`);
+    expect(response.status).toBe(503);
+    expect(failsFast('stub')).toBe(true);
+  });
+
+  it('leaves calls to anything else alone', async () => {
+    const other = await fetch(`${origin.replace('127.0.0.1', 'localhost')}/api/products`);
+    expect(await other.text()).toBe('ok');
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { devOutputFilter } from './dev-output';
+
+describe('dev output', () => {
+  it("drops Next's start-up chatter and the plugin's notices, keeps compiles, warnings and errors", () => {
+    const keep = devOutputFilter();
+    const lines = [
+      '   ▲ Next.js 15.5.29',
+      '   - Local:        http://127.0.0.1:41799',
+      ' ✓ Ready in 857ms',
+      '<w> [Module Federation Manifest Plugin] Manifest will use absolute path resolution',
+      ' ✓ Compiled /shop in 1.2s (900 modules)',
+      ' ⚠ Fast Refresh had to perform a full reload',
+      " ⨯ ./components/product-card.tsx: Module not found: Can't resolve './missing'",
+      'TypeError: Cannot read properties of undefined',
+    ];
+    expect(lines.filter(keep)).toEqual(lines.slice(4));
+  });
+
+  it("drops a down remote's load errors with their stack, and nothing after them", () => {
+    const keep = devOutputFilter();
+    const lines = [
+      '[federation] shop/product-card is unavailable: fetch failed',
+      '    at loadEntry (remoteEntry.js:1:2)',
+      '  [cause]: Error: connect ECONNREFUSED 127.0.0.1:3002',
+      '}',
+      ' ✓ Compiled / in 2s',
+    ];
+    expect(lines.filter(keep)).toEqual([' ✓ Compiled / in 2s']);
+  });
+});
