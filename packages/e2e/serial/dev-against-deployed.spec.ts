@@ -47,6 +47,9 @@ test.describe.serial('one app in dev against a deployed environment', () => {
   });
 
   test('in the browser: nav, catch-all routes, the cart, and Fast Refresh of a local edit', async ({ page }) => {
+    // Settled: no fresh dev server on its way (a swap reconnects the HMR socket, and Next reloads the page).
+    await waitUntilSettled([shopUrl], 120_000);
+    await page.goto(`${shopUrl}/shop`); // compiled on first visit, like any next dev page
     await page.goto(`${shopUrl}/p/enamel-mug`);
     await waitForHydration(page);
     await page.getByRole('button', { name: 'Add to cart' }).click();
