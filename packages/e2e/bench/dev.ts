@@ -81,16 +81,30 @@ const stats = (values: number[]) => {
   return `${seen[0]} / ${median} / ${seen[seen.length - 1]} ms${missed ? ` (${missed} never)` : ''}`;
 };
 
+/** Marks a tab's window, waiting out a reload in progress. */
+async function mark(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    try {
+      await page.waitForLoadState('load');
+      await markWindow(page);
+      return;
+    } catch {
+      await sleep(250);
+    }
+  }
+}
+
 async function playEdits(kind: EditKind, tabs: Tab[]): Promise<void> {
   for (let i = 0; i < EDITS; i += 1) {
     const marker = kind.marker(i);
     const open = tabs.filter((tab) => kind.tabs.includes(tab.name));
-    for (const tab of open) await markWindow(tab.page);
+    for (const tab of open) await mark(tab.page);
     const from = Date.now();
     kind.edit.apply(marker);
     await Promise.all([
       ...open.map(async (tab) => {
         note(`${kind.name} | tab ${tab.name}`, await timeUntil(from, () => kind.arrived(tab.page, marker)));
+        await sleep(2_000); // a reload would come right after the update
         if (!(await stillSameWindow(tab.page).catch(() => false))) reloads[`${kind.name} | tab ${tab.name}`] = (reloads[`${kind.name} | tab ${tab.name}`] ?? 0) + 1;
       }),
       ...kind.servers.map(async (target) => {

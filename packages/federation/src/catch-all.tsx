@@ -13,6 +13,7 @@ import { apps, selfName } from './apps';
 import { RemoteFallback, RemoteSlot } from './federated';
 import { loadRemoteModule } from './instance';
 import { containerName } from './registry';
+import { remoteGeneration, useRemoteGeneration } from './hot-remotes';
 import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
 import { isOutageOf } from './runtime/remote-state';
 import { isUnavailable } from './unavailable';
@@ -34,11 +35,23 @@ interface CatchAllProps {
 
 const keyOf = ({ app, route }: RouteMatch) => `${app}${route}`;
 
-/** Owner pages this process has loaded: a remote's code never changes within one process. */
+/** Owner pages this process has loaded: a remote's code does not change within one generation. */
 const ownerPages = new Map<string, OwnerPage>();
+const lazyPages = new Map<string, ComponentType<PageProps>>();
+let pagesGeneration = 0;
+
+/** In dev a remote's new code starts a new generation (see hot-remotes): pages load afresh. */
+function pageCaches(): { owner: Map<string, OwnerPage>; lazy: Map<string, ComponentType<PageProps>> } {
+  if (pagesGeneration !== remoteGeneration()) {
+    ownerPages.clear();
+    lazyPages.clear();
+    pagesGeneration = remoteGeneration();
+  }
+  return { owner: ownerPages, lazy: lazyPages };
+}
 
 async function loadOwnerPage(match: RouteMatch): Promise<OwnerPage> {
-  const loaded = ownerPages.get(keyOf(match));
+  const loaded = pageCaches().owner.get(keyOf(match));
   if (loaded) return loaded;
   const container = containerName(match.app);
   const pagesMap = await loadRemoteModule<{ default: Record<string, string> }>(`${container}/pages-map-v2`);
@@ -46,18 +59,16 @@ async function loadOwnerPage(match: RouteMatch): Promise<OwnerPage> {
   if (!modulePath) throw new Error(`${match.app} has no page for ${match.route} in its pages-map.`);
   const page = await loadRemoteModule<{ default: OwnerPage }>(`${container}/${modulePath.replace(/^\.\//, '')}`);
   if (!page?.default || isUnavailable(page.default)) throw new Error(`${match.app} page ${match.route} did not load.`);
-  ownerPages.set(keyOf(match), page.default);
+  pageCaches().owner.set(keyOf(match), page.default);
   return page.default;
 }
 
-const lazyPages = new Map<string, ComponentType<PageProps>>();
-
 /** While the browser hydrates a server-rendered page, it has not run getInitialProps: wait for the code. */
 function lazyOwnerPage(match: RouteMatch): ComponentType<PageProps> {
-  let page = lazyPages.get(keyOf(match));
+  let page = pageCaches().lazy.get(keyOf(match));
   if (!page) {
     page = lazy(async () => ({ default: await loadOwnerPage(match) }));
-    lazyPages.set(keyOf(match), page);
+    pageCaches().lazy.set(keyOf(match), page);
   }
   return page;
 }
@@ -72,13 +83,14 @@ function NotFound() {
 }
 
 const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, unavailable, pageProps }) => {
+  const generation = useRemoteGeneration();
   if (!match) return <NotFound />;
   const label = `This ${match.app} page`;
   if (unavailable) return <RemoteFallback label={label} />;
   // Loaded by getInitialProps on the server and on client navigation: rendered as is.
-  const Page = ownerPages.get(keyOf(match)) ?? lazyOwnerPage(match);
+  const Page = pageCaches().owner.get(keyOf(match)) ?? lazyOwnerPage(match);
   return (
-    <RemoteSlot label={label}>
+    <RemoteSlot key={generation} label={label}>
       <Page {...pageProps} />
     </RemoteSlot>
   );

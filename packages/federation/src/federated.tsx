@@ -3,7 +3,8 @@
  * remote (the server HTML holds its real markup); a remote that cannot load
  * renders a small labelled fallback instead of breaking the page.
  */
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { listenForRemoteChanges, useRemoteGeneration } from './hot-remotes';
 import { isUnavailable } from './unavailable';
 
 type RemoteModule<P> = { default?: ComponentType<P> } | null | undefined;
@@ -46,12 +47,18 @@ export function RemoteSlot({ label, children }: { label: string; children: React
 
 /** `federated(() => import('checkout/cart-badge'), 'Cart badge')` */
 export function federated<P extends object>(
-  load: () => Promise<RemoteModule<P>>,
+  importRemote: () => Promise<RemoteModule<P>>,
   label: string,
 ): ComponentType<P> {
-  const Remote = lazy(async () => {
+  // One lazy component per remote generation (dev: a remote's new code remounts only this part).
+  let current: { generation: number; Remote: LazyExoticComponent<ComponentType<P>> } | null = null;
+  const remoteFor = (generation: number) => {
+    if (current?.generation !== generation) current = { generation, Remote: lazyRemote() };
+    return current.Remote;
+  };
+  const lazyRemote = () => lazy(async () => {
     try {
-      const mod = await load();
+      const mod = await importRemote();
       const loaded = typeof mod?.default === 'function' || typeof mod?.default === 'object';
       if (loaded && !isUnavailable(mod?.default)) {
         return { default: mod.default as ComponentType<P> };
@@ -63,8 +70,10 @@ export function federated<P extends object>(
   });
 
   function Federated(props: P) {
+    const generation = useRemoteGeneration();
+    const Remote = remoteFor(generation);
     return (
-      <RemoteSlot label={label}>
+      <RemoteSlot key={generation} label={label}>
         <Remote {...props} />
       </RemoteSlot>
     );
@@ -72,3 +81,5 @@ export function federated<P extends object>(
   Federated.displayName = `Federated(${label})`;
   return Federated;
 }
+
+listenForRemoteChanges();

@@ -3,6 +3,7 @@
  * remote everywhere else) above the page.
  */
 import { federated } from '@repo/federation/federated';
+import { refreshChangedRemotes, REMOTE_VERSIONS_HEADER } from '@repo/federation/hot-remotes';
 import App, { type AppContext, type AppProps } from 'next/app';
 import Head from 'next/head';
 import { useEffect } from 'react';
@@ -32,4 +33,8 @@ export default function ShellApp({ Component, pageProps }: AppProps) {
 
 // Every page renders remotes (at least the nav), so none may be pre-rendered at
 // build time: an app-level data method makes every page server-rendered.
-ShellApp.getInitialProps = async (context: AppContext) => App.getInitialProps(context);
+ShellApp.getInitialProps = async (context: AppContext) => {
+  // Dev: a remote with new code is loaded afresh before this page renders (see hot-remotes).
+  refreshChangedRemotes(context.ctx.req?.headers[REMOTE_VERSIONS_HEADER]);
+  return App.getInitialProps(context);
+};

@@ -9,12 +9,14 @@ describe('dev output', () => {
       '   - Local:        http://127.0.0.1:41799',
       ' ✓ Ready in 857ms',
       '<w> [Module Federation Manifest Plugin] Manifest will use absolute path resolution',
+      '[ Federation Runtime ]: The remote "shop" is already registered. Please note that overriding it may cause unexpected errors.',
+      'shop/products-api offline',
       ' ✓ Compiled /shop in 1.2s (900 modules)',
       ' ⚠ Fast Refresh had to perform a full reload',
       " ⨯ ./components/product-card.tsx: Module not found: Can't resolve './missing'",
       'TypeError: Cannot read properties of undefined',
     ];
-    expect(lines.filter(keep)).toEqual(lines.slice(4));
+    expect(lines.filter(keep)).toEqual(lines.slice(6));
   });
 
   it("drops a down remote's load errors with their stack, and nothing after them", () => {

@@ -15,6 +15,8 @@ const NOISE: RegExp[] = [
   /opted-out of Automatic Static Optimization|opt-out-auto-static-optimization/, // every page has getInitialProps by design
   /^\s*(GET|HEAD) \/ 200 in /, // the supervisor's warm-up request
   /React encountered an empty buffer/, // React on Node 20 (no ArrayBuffer.prototype.detached): harmless
+  /The remote "[^"]+" is already registered/, // our own reload of a remote's new code (hot-remotes)
+  /^\S+\/\S+ offline$/, // nextjs-mf's note for a remote that is not up: "waiting for" says it
   // eslint-disable-next-line no-control-regex -- matching terminal escape codes is the point
   /^(\s|\x1b\[[0-9;?]*[a-zA-Z])*$/, // terminal control codes alone
 ];

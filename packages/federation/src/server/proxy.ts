@@ -17,11 +17,17 @@ export interface ProxyHooks {
   stopping: () => boolean;
   /** The worker that takes new requests, or null while none is ready. */
   current: () => Worker | null;
+  /** Headers the proxy adds to every request it forwards to the worker. */
+  requestHeaders: () => Record<string, string>;
   /** Answers a request itself (health, refusals); returns true if it did. */
   intercept: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => boolean;
 }
 
-export function createProxy(hooks: ProxyHooks): http.Server {
+/** The proxy server; `closeTunnels` ends the WebSocket tunnels, which `server.close()` would wait for. */
+export type Proxy = http.Server & { closeTunnels: () => void };
+
+export function createProxy(hooks: ProxyHooks): Proxy {
+  const tunnels = new Set<net.Socket>();
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0] || '/';
     if (hooks.intercept(req, res, pathname)) return;
@@ -36,6 +42,8 @@ export function createProxy(hooks: ProxyHooks): http.Server {
     // Dev HMR uses a WebSocket: tunnel it to the current worker as raw TCP.
     const worker = hooks.current();
     if (!worker) return socket.destroy();
+    tunnels.add(socket as net.Socket);
+    socket.on('close', () => tunnels.delete(socket as net.Socket));
     const upstream = net.connect(worker.port, '127.0.0.1', () => {
       const headerLines = Object.entries(req.headers).flatMap(([name, value]) =>
         Array.isArray(value) ? value.map((v) => `${name}: ${v}`) : [`${name}: ${value ?? ''}`],
@@ -47,7 +55,11 @@ export function createProxy(hooks: ProxyHooks): http.Server {
     upstream.on('error', () => socket.destroy());
     socket.on('error', () => upstream.destroy());
   });
-  return server;
+  return Object.assign(server, {
+    closeTunnels: () => {
+      for (const socket of tunnels) socket.destroy();
+    },
+  });
 }
 
 function forward(
@@ -83,6 +95,7 @@ function forward(
         'x-forwarded-proto': 'http',
         // _document puts it on the page's scripts; the policy below allows exactly it.
         ...(nonce ? { [NONCE_HEADER]: nonce } : {}),
+        ...hooks.requestHeaders(),
       },
     },
     (response) => {

@@ -7,9 +7,8 @@
  * stops accepting connections, lets requests finish, then stops the workers.
  */
 import path from 'node:path';
-import type http from 'node:http';
 import { DEV_DIST_DIR } from '../dist-dir';
-import { SECRET_HEADER } from '../header-names';
+import { REMOTE_EVENTS_PATH, REMOTE_VERSIONS_HEADER, SECRET_HEADER } from '../header-names';
 import { originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
 import { buildVersion } from './build-version';
@@ -17,6 +16,7 @@ import { healthBody } from './health';
 import { contentSecurityPolicy } from './security-headers';
 import { isServerCodeRequest, mayReadServerCode } from './ssr-guard';
 import { createProxy } from './proxy';
+import { RemoteEvents } from './remote-events';
 import { RemoteWatcher } from './remote-watch';
 import {
   noteFallbackRetry,
@@ -141,17 +141,30 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     }
   }
 
-  const settled = () => !rolling && current !== null && changedRemotes().length === 0 && fallbackRemotes().length === 0;
+  // Dev: a changed remote is loaded afresh inside the running worker (a fresh `next dev` would
+  // recompile the host and reload its open pages), and pages hear of it (see hot-remotes).
+  const hot = mode === 'dev';
+  let events: RemoteEvents | null = null;
+  const remoteVersions = () =>
+    JSON.stringify(Object.fromEntries([...watcher.statuses].map(([name, status]) => [name, status.ok ? status.version : null])));
+  const staleInDev = () => remotesUpButFallback(watcher.statuses, current?.renders ?? {}, new Map());
+  const settled = () =>
+    !rolling && current !== null && (hot ? staleInDev().length === 0 : changedRemotes().length === 0 && fallbackRemotes().length === 0);
 
   const originList = Object.values(origins);
-  const server: http.Server = createProxy({
+  const server = createProxy({
     current: () => current,
     stopping: () => stopping,
+    requestHeaders: (): Record<string, string> => (hot ? { [REMOTE_VERSIONS_HEADER]: remoteVersions() } : {}),
     // Next's dev server evaluates code and talks over WebSocket: no policy in dev.
     policy: (nonce) => (mode === 'start' ? contentSecurityPolicy(originList, nonce) : null),
     intercept(req, res, pathname) {
       if (isServerCodeRequest(req.url ?? '/') && !mayReadServerCode(req.socket.remoteAddress, req.headers[SECRET_HEADER], secret)) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+        return true;
+      }
+      if (events && pathname === REMOTE_EVENTS_PATH) {
+        events.accept(req, res);
         return true;
       }
       if (pathname === '/api/health') {
@@ -175,6 +188,20 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   let wasDown = new Set(downNow());
   if (wasDown.size > 0) log(`waiting for ${[...wasDown].join(', ')} (their parts render as fallbacks until they answer)`);
   await roll('start');
+  if (hot) events = new RemoteEvents(watcher.statuses);
+  let refreshing = false;
+  let staleSeen = '';
+  const refreshInPlace = (changed: string[]) => {
+    const stale = staleInDev();
+    if (!current || refreshing || (changed.length === 0 && stale.join() === staleSeen)) return;
+    staleSeen = stale.join();
+    if (changed.length > 0) log(`new code of ${changed.join(', ')}: loading it in place`);
+    refreshing = true;
+    void current
+      .refresh(warmPath, { [REMOTE_VERSIONS_HEADER]: remoteVersions() }, settings.readyTimeoutMs)
+      .catch((error: Error) => detail(`refresh failed: ${error.message}`))
+      .finally(() => (refreshing = false));
+  };
   const readiness = app.routes.includes('/') ? announceReadyOnce((line) => console.log(line), apps, origins) : null;
   watcher.start((statuses) => {
     if (stopping) return;
@@ -184,6 +211,18 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     wasDown = down;
     void readiness?.(settled());
     trackDowns(downs, statuses, Date.now());
+    if (events) {
+      // Edits of a remote that is up load in place. A remote that is back after this worker saw it
+      // down gets a fresh worker, as in production: what a worker cached of a failure is not all ours to drop.
+      const edited = events.announce(statuses);
+      // (A probe that timed out while a compile kept the machine busy is no reason: the worker says what it renders.)
+      const back = [...statuses].filter(
+        ([name, status]) =>
+          status.ok && current?.renders[name] !== 'remote' && ((snapshot.get(name) ?? null) === null || downs.seenDown.has(name)),
+      );
+      if (back.length > 0) return void roll(`${back.map(([name]) => name).join(', ')} up`).catch((error) => log(String(error)));
+      return refreshInPlace(edited);
+    }
     const changed = changedRemotes();
     const fallbacks = fallbackRemotes();
     if (changed.length === 0 && fallbacks.length === 0) return;
@@ -197,8 +236,10 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     stopping = true;
     log(`${signal}: finishing requests in flight (up to ${settings.drainMs} ms), then stopping`);
     watcher.stop();
+    events?.close();
     // No new connections; idle ones close now, busy ones once their request is answered.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeTunnels();
     await Promise.race([closed, delay(settings.drainMs)]);
     await Promise.all([...workers].map((worker) => worker.drainAndStop(settings.drainMs)));
     process.exit(0);

@@ -105,6 +105,12 @@ export class Worker {
     }
   }
 
+  /** Dev: renders `path` with each remote's version, so the worker loads changed remotes afresh now. */
+  async refresh(path: string, headers: Record<string, string>, timeoutMs: number): Promise<void> {
+    const { renders } = await get(`http://127.0.0.1:${this.port}${path}`, timeoutMs, headers);
+    if (renders) this.noteRenders(renders);
+  }
+
   /** Reads the report a page carries (see runtime/remote-state). */
   noteRenders(header: string): void {
     try {
@@ -145,9 +151,13 @@ export class Worker {
   }
 }
 
-function get(url: string, timeoutMs: number): Promise<{ status: number; renders: string | undefined }> {
+function get(
+  url: string,
+  timeoutMs: number,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; renders: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { timeout: timeoutMs }, (response) => {
+    const request = http.get(url, { timeout: timeoutMs, headers }, (response) => {
       response.resume();
       const renders = response.headers[RENDERS_HEADER];
       response.on('end', () =>
