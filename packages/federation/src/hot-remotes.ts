@@ -64,7 +64,7 @@ function hot(): HotState {
   return (global[HOT] ??= { generation: 0, listeners: new Set(), versions: {}, retried: {}, listening: false });
 }
 
-export const isDev = process.env.NODE_ENV === 'development';
+const isDev = process.env.NODE_ENV === 'development';
 
 /** Bumps with every remote change: remote parts pick their lazy component by it. */
 export function remoteGeneration(): number {
