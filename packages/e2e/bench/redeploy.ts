@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const code = await home?.exited;
   const drainMs = Date.now() - signalledAt;
   await drainLoad.stop();
-  const before = drainLoad.requests.filter((request) => request.startedAt < signalledAt - 50);
+  const before = drainLoad.requests.filter((request) => request.startedAt < signalledAt - 10);
   const inFlight = before.filter((request) => request.endedAt > signalledAt);
   console.log(
     `\nSIGTERM under load on home: exit code ${code} after ${drainMs} ms; ${inFlight.length} requests in flight at the signal, ` +
