@@ -94,9 +94,7 @@ export class Worker {
     for (;;) {
       if (!this.alive) throw new Error(`worker ${this.id} exited before it was ready`);
       try {
-        const { status, renders } = await get(`http://127.0.0.1:${this.port}${warmPath}`, Math.max(1_000, deadline - Date.now()));
-        if (renders) this.noteRenders(renders);
-        if (status > 0) return;
+        if ((await this.visit(warmPath, Math.max(1_000, deadline - Date.now()))) > 0) return;
       } catch {
         // not listening yet
       }
@@ -107,8 +105,14 @@ export class Worker {
 
   /** Dev: renders `path` with each remote's version, so the worker loads changed remotes afresh now. */
   async refresh(path: string, headers: Record<string, string>, timeoutMs: number): Promise<void> {
-    const { renders } = await get(`http://127.0.0.1:${this.port}${path}`, timeoutMs, headers);
+    await this.visit(path, timeoutMs, headers);
+  }
+
+  /** One request straight to the worker; its page's report of what it renders is kept. Returns the status. */
+  private async visit(path: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<number> {
+    const { status, renders } = await get(`http://127.0.0.1:${this.port}${path}`, timeoutMs, headers);
     if (renders) this.noteRenders(renders);
+    return status;
   }
 
   /** Reads the report a page carries (see runtime/remote-state). */
