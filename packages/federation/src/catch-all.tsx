@@ -16,6 +16,7 @@ import { containerName } from './registry';
 import { remoteGeneration, useRemoteGeneration } from './hot-remotes';
 import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
 import { isOutageOf } from './runtime/remote-state';
+import { noteUsedModule } from './runtime/used-modules';
 import { isUnavailable } from './unavailable';
 
 /** The catch-all file is `pages/[...federatedPath].tsx`: its param is not the owner page's. */
@@ -25,6 +26,11 @@ type PageProps = Record<string, unknown>;
 type OwnerPage = ComponentType<PageProps> & {
   getInitialProps?: (ctx: NextPageContext) => PageProps | Promise<PageProps>;
 };
+/** An owner page and its module id (`shop/pages/p/[slug]`). */
+interface LoadedPage {
+  id: string;
+  Page: OwnerPage;
+}
 
 interface CatchAllProps {
   match: RouteMatch | null;
@@ -36,12 +42,12 @@ interface CatchAllProps {
 const keyOf = ({ app, route }: RouteMatch) => `${app}${route}`;
 
 /** Owner pages this process has loaded: a remote's code does not change within one generation. */
-const ownerPages = new Map<string, OwnerPage>();
+const ownerPages = new Map<string, LoadedPage>();
 const lazyPages = new Map<string, ComponentType<PageProps>>();
 let pagesGeneration = 0;
 
 /** In dev a remote's new code starts a new generation (see hot-remotes): pages load afresh. */
-function pageCaches(): { owner: Map<string, OwnerPage>; lazy: Map<string, ComponentType<PageProps>> } {
+function pageCaches(): { owner: Map<string, LoadedPage>; lazy: Map<string, ComponentType<PageProps>> } {
   if (pagesGeneration !== remoteGeneration()) {
     ownerPages.clear();
     lazyPages.clear();
@@ -50,24 +56,31 @@ function pageCaches(): { owner: Map<string, OwnerPage>; lazy: Map<string, Compon
   return { owner: ownerPages, lazy: lazyPages };
 }
 
-async function loadOwnerPage(match: RouteMatch): Promise<OwnerPage> {
-  const loaded = pageCaches().owner.get(keyOf(match));
-  if (loaded) return loaded;
+async function loadOwnerPage(match: RouteMatch): Promise<LoadedPage> {
+  const cached = pageCaches().owner.get(keyOf(match));
+  if (cached) return cached;
+  const id = await ownerPageId(match);
+  const page = await loadRemoteModule<{ default: OwnerPage }>(id);
+  if (!page?.default || isUnavailable(page.default)) throw new Error(`${match.app} page ${match.route} did not load.`);
+  const loaded = { id, Page: page.default };
+  pageCaches().owner.set(keyOf(match), loaded);
+  return loaded;
+}
+
+/** `shop/pages/p/[slug]`: the owner's module for the route, from its pages-map. */
+async function ownerPageId(match: RouteMatch): Promise<string> {
   const container = containerName(match.app);
   const pagesMap = await loadRemoteModule<{ default: Record<string, string> }>(`${container}/pages-map-v2`);
   const modulePath = pagesMap?.default[match.route];
   if (!modulePath) throw new Error(`${match.app} has no page for ${match.route} in its pages-map.`);
-  const page = await loadRemoteModule<{ default: OwnerPage }>(`${container}/${modulePath.replace(/^\.\//, '')}`);
-  if (!page?.default || isUnavailable(page.default)) throw new Error(`${match.app} page ${match.route} did not load.`);
-  pageCaches().owner.set(keyOf(match), page.default);
-  return page.default;
+  return `${container}/${modulePath.replace(/^\.\//, '')}`;
 }
 
 /** While the browser hydrates a server-rendered page, it has not run getInitialProps: wait for the code. */
 function lazyOwnerPage(match: RouteMatch): ComponentType<PageProps> {
   let page = pageCaches().lazy.get(keyOf(match));
   if (!page) {
-    page = lazy(async () => ({ default: await loadOwnerPage(match) }));
+    page = lazy(async () => ({ default: (await loadOwnerPage(match)).Page }));
     pageCaches().lazy.set(keyOf(match), page);
   }
   return page;
@@ -88,7 +101,7 @@ const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, unavailable, pagePr
   const label = `This ${match.app} page`;
   if (unavailable) return <RemoteFallback label={label} />;
   // Loaded by getInitialProps on the server and on client navigation: rendered as is.
-  const Page = pageCaches().owner.get(keyOf(match)) ?? lazyOwnerPage(match);
+  const Page = pageCaches().owner.get(keyOf(match))?.Page ?? lazyOwnerPage(match);
   return (
     <RemoteSlot key={generation} label={label}>
       <Page {...pageProps} />
@@ -106,13 +119,16 @@ FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
     if (ctx.res) ctx.res.statusCode = 404;
     return { match: null, pageProps: {} };
   }
-  let Page: OwnerPage;
+  let loaded: LoadedPage;
   try {
-    Page = await loadOwnerPage(match);
+    loaded = await loadOwnerPage(match);
   } catch (error) {
     console.error(`[federation] ${match.app} page ${match.route} unavailable:`, (error as Error).message);
     return { match, unavailable: true, pageProps: {} };
   }
+  const { id, Page } = loaded;
+  // Its JS and CSS go into this render's HTML (see used-modules).
+  noteUsedModule(id);
   const { [CATCH_ALL_PARAM]: _ownPath, ...query } = ctx.query;
   const ownerCtx: NextPageContext = { ...ctx, query: { ...query, ...match.params }, pathname: match.route };
   try {

@@ -1,18 +1,24 @@
 /**
  * The `_document` of every app: puts the remote modules' JS/CSS used by this
- * render into the server HTML (no unstyled flash) and hands the browser the
- * origins this server was started with.
+ * render into the server HTML (no unstyled flash), preloads the entries of
+ * the remotes it used, and hands the browser the origins this server was
+ * started with and, in production, the remotes' versions (see remote-versions).
  */
 import { FlushedChunks, flushChunks } from '@module-federation/nextjs-mf/utils';
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
-import { currentOrigins } from './apps';
-import type { Origins } from './origins';
-import { NONCE_HEADER, RENDERS_HEADER } from './header-names';
+import { apps, currentOrigins, selfName } from './apps';
+import { remoteEntryUrl, type Origins } from './origins';
+import { ownExposeStyles } from './own-styles';
+import { NONCE_HEADER, REMOTE_VERSIONS_HEADER, RENDERS_HEADER } from './header-names';
+import { versionedEntry, versionsFromHeader, type RemoteVersions } from './remote-versions';
 import { rendersReport } from './runtime/remote-state';
 
 interface FederatedDocumentProps extends DocumentInitialProps {
   chunks: string[];
+  /** Browser entries of the remotes this render used, versioned: the browser fetches them early. */
+  entries: string[];
   origins: Origins;
+  versions: RemoteVersions;
   /** Set by the app's proxy per request; the Content-Security-Policy allows exactly it. */
   nonce: string | undefined;
 }
@@ -22,14 +28,32 @@ function inlineJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
+/** The versioned browser entry of every remote whose chunks this render flushed. */
+function usedEntries(chunks: string[], origins: Origins, versions: RemoteVersions): string[] {
+  return apps
+    .filter(({ name }) => name !== selfName && versions[name] && chunks.some((chunk) => chunk.startsWith(`${origins[name]}/`)))
+    .map(({ name }) => versionedEntry(remoteEntryUrl(origins[name] as string, 'browser'), versions[name]));
+}
+
 export default class FederatedDocument extends Document<FederatedDocumentProps> {
   static async getInitialProps(ctx: DocumentContext): Promise<FederatedDocumentProps> {
     const initialProps = await Document.getInitialProps(ctx);
     const chunks = await flushChunks();
     const nonce = ctx.req?.headers[NONCE_HEADER];
+    // Dev keeps nextjs-mf's `t=<now>`: there, entries change with every compile.
+    const versions =
+      process.env.NODE_ENV === 'production' ? (versionsFromHeader(ctx.req?.headers[REMOTE_VERSIONS_HEADER]) ?? {}) : {};
     // The proxy keeps it for /api/health: what this worker really renders.
     if (ctx.res && !ctx.res.headersSent) ctx.res.setHeader(RENDERS_HEADER, JSON.stringify(rendersReport()));
-    return { ...initialProps, chunks, origins: currentOrigins(), nonce: typeof nonce === 'string' ? nonce : undefined };
+    const origins = currentOrigins();
+    return {
+      ...initialProps,
+      chunks,
+      entries: usedEntries(chunks, origins, versions),
+      origins,
+      versions,
+      nonce: typeof nonce === 'string' ? nonce : undefined,
+    };
   }
 
   render() {
@@ -39,8 +63,16 @@ export default class FederatedDocument extends Document<FederatedDocumentProps> 
           <script
             nonce={this.props.nonce}
             id="federation-origins"
-            dangerouslySetInnerHTML={{ __html: `window.__FEDERATION_ORIGINS__=${inlineJson(this.props.origins)};` }}
+            dangerouslySetInnerHTML={{
+              __html: `window.__FEDERATION_ORIGINS__=${inlineJson(this.props.origins)};window.__FEDERATION_VERSIONS__=${inlineJson(this.props.versions)};`,
+            }}
           />
+          {this.props.entries.map((entry) => (
+            <link key={entry} rel="preload" as="script" href={entry} />
+          ))}
+          {ownExposeStyles(selfName).map((href) => (
+            <link key={href} rel="stylesheet" href={href} />
+          ))}
           <FlushedChunks chunks={this.props.chunks} />
         </Head>
         <body>

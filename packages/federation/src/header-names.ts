@@ -9,8 +9,11 @@ export const NONCE_HEADER = 'x-csp-nonce';
 /** Worker -> its proxy, on every page: what the worker renders of each remote (stripped before the client). */
 export const RENDERS_HEADER = 'x-federation-renders';
 
-/** Proxy -> its worker, dev only: each remote's current version (see hot-remotes). */
+/** Proxy -> its worker, every request: each remote's current version (see hot-remotes, remote-versions). */
 export const REMOTE_VERSIONS_HEADER = 'x-federation-remote-versions';
 
 /** Dev only: where a host's proxy streams "remote changed" events to its pages (see hot-remotes). */
 export const REMOTE_EVENTS_PATH = '/_federation/remote-events';
+
+/** On an app's entry files (production): the build that serves them, which hosts use as its version. */
+export const BUILD_HEADER = 'x-federation-build';

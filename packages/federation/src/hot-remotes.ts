@@ -12,12 +12,14 @@
  * runs: a changed remote gets a fresh worker (see server/supervisor).
  */
 import { useSyncExternalStore } from 'react';
-import { apps, currentOrigins, selfName } from './apps';
+import { apps, currentOrigins } from './apps';
 import { REMOTE_EVENTS_PATH, REMOTE_VERSIONS_HEADER } from './header-names';
 import { remoteEntryUrl } from './origins';
+import { hostInstance } from './instance';
 import { containerName } from './registry';
+import { versionsFromHeader, type RemoteVersions } from './remote-versions';
+import { forgetManifests } from './runtime/manifest-cache';
 import { rendersReport } from './runtime/remote-state';
-
 
 interface RemotesRuntime {
   idToRemoteMap?: Record<string, { name: string }[]>;
@@ -31,28 +33,13 @@ interface WebpackRequire {
 
 declare const __webpack_require__: WebpackRequire;
 
-interface FederationInstance {
-  name: string;
-  registerRemotes: (remotes: { name: string; entry: string }[], options: { force: boolean }) => void;
-}
-
-/**
- * This app's Module Federation instance, from the runtime's global list (what
- * `getInstance` does): importing @module-federation/runtime here would add a
- * copy of the runtime to every page's bundle.
- */
-function hostInstance(): FederationInstance | undefined {
-  const federation = (globalThis as { __FEDERATION__?: { __INSTANCES__?: FederationInstance[] } }).__FEDERATION__;
-  return federation?.__INSTANCES__?.find((instance) => instance.name === containerName(selfName));
-}
-
 interface HotState {
   generation: number;
   listeners: Set<() => void>;
   /** Server: each remote's version as the last request said. */
-  versions: Record<string, string | null>;
+  versions: RemoteVersions;
   /** Server: the version a fallback was last dropped for (once per version). */
-  retried: Record<string, string | null>;
+  retried: RemoteVersions;
   listening: boolean;
 }
 
@@ -98,8 +85,9 @@ function forgetRemote(app: string): void {
   }
   const origin = currentOrigins()[app];
   if (!origin) return;
+  forgetManifests(origin);
   const entry = remoteEntryUrl(origin, typeof window === 'undefined' ? 'server' : 'browser');
-  hostInstance()?.registerRemotes([{ name: container, entry }], { force: true });
+  hostInstance().registerRemotes([{ name: container, entry }], { force: true });
 }
 
 function bump(changed: string[]): void {
@@ -116,13 +104,9 @@ function bump(changed: string[]): void {
  * while this worker renders its fallback.
  */
 export function refreshChangedRemotes(header: string | string[] | undefined): void {
-  if (!isDev || typeof header !== 'string') return;
-  let versions: Record<string, string | null>;
-  try {
-    versions = JSON.parse(header) as Record<string, string | null>;
-  } catch {
-    return;
-  }
+  if (!isDev) return;
+  const versions = versionsFromHeader(header);
+  if (!versions) return;
   const state = hot();
   const renders = rendersReport();
   const changed: string[] = [];

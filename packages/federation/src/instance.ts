@@ -1,17 +1,22 @@
-import { getInstance } from '@module-federation/runtime';
+/**
+ * This app's Module Federation instance, looked up by name in the runtime's
+ * global instance list (what `getInstance` of @module-federation/runtime does).
+ * Importing that package here would bundle one more copy of the runtime into
+ * every page: the bundler's runtime already holds the one the page uses.
+ */
 import { selfName } from './apps';
 import { containerName } from './registry';
 
-type Instance = NonNullable<ReturnType<typeof getInstance>>;
+export interface FederationInstance {
+  name: string;
+  loadRemote: <T>(id: string) => Promise<T | null>;
+  registerRemotes: (remotes: { name: string; entry: string }[], options: { force: boolean }) => void;
+}
 
-/**
- * This app's federation instance. Looked up by name in the global instance
- * list: the `loadRemote` export of @module-federation/runtime only knows an
- * instance its own module copy created, and the bundler's runtime may use another.
- */
-export function hostInstance(): Instance {
+export function hostInstance(): FederationInstance {
   const name = containerName(selfName);
-  const instance = getInstance((candidate) => candidate.name === name);
+  const federation = (globalThis as { __FEDERATION__?: { __INSTANCES__?: FederationInstance[] } }).__FEDERATION__;
+  const instance = federation?.__INSTANCES__?.find((candidate) => candidate.name === name);
   if (!instance) throw new Error(`Module Federation instance "${name}" is not initialised yet.`);
   return instance;
 }

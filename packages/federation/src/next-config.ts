@@ -10,6 +10,7 @@ import type { Configuration } from 'webpack';
 import { discoverApps, findRepoRoot } from './discover';
 import { devDistDir, productionDistDir } from './dist-dir';
 import { MissingRemotesPlugin } from './missing-remotes-plugin';
+import { StableDocumentHashPlugin } from './stable-document-hash-plugin';
 import { remoteEntryUrl } from './origins';
 import { containerName, toPublic, type AppEntry } from './registry';
 
@@ -23,6 +24,7 @@ const SINGLETONS = ['@repo/cart'];
 export const ROOT_REWRITE_DESTINATION = '/_federated-root';
 
 interface WebpackContext {
+  dev: boolean;
   isServer: boolean;
   nextRuntime?: string;
 }
@@ -101,6 +103,8 @@ function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
       );
       config.plugins.push(new MissingRemotesPlugin(new Set(apps.map((app) => containerName(app.name))), appDir));
       aliasOwnExposes(config, self, appDir);
+      // Dev: an edit of an exposed module must not make Next reload open pages ("_document has changed").
+      if (context.dev && context.isServer && context.nextRuntime === 'nodejs') config.plugins.push(new StableDocumentHashPlugin());
       if (!context.isServer) {
         // Next 15 + nextjs-mf: remote code using next/router crashes with "NextRouter
         // was not mounted" unless Next's client code sits in the pages-dir layer.

@@ -9,6 +9,7 @@ import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import { apps, currentOrigins, selfName } from '../apps';
 import { remoteEntryUrl } from '../origins';
 import { containerName } from '../registry';
+import { pageVersions, versionedEntry } from '../remote-versions';
 import { unavailableModule } from '../unavailable';
 import { markLoaded } from './remote-state';
 import { DEFAULT_REMOTE_TIMEOUT_MS, installServerFetch } from './server-fetch';
@@ -23,8 +24,9 @@ function appOf(remoteOrId: string): string | undefined {
 function entryFor(remoteName: string): string | null {
   const app = appOf(remoteName);
   const origin = app ? currentOrigins()[app] : undefined;
-  if (!origin) return null;
-  return remoteEntryUrl(origin, typeof window === 'undefined' ? 'server' : 'browser');
+  if (!app || !origin) return null;
+  if (typeof window === 'undefined') return remoteEntryUrl(origin, 'server');
+  return versionedEntry(remoteEntryUrl(origin, 'browser'), pageVersions()[app]);
 }
 
 // Already checked at server start (supervisor settings); unset means the default.

@@ -7,12 +7,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER } from '../header-names';
+import { forgetManifests } from './manifest-cache';
 import { failsFast, markAnswered, RemoteUnavailableError } from './remote-state';
 import { installServerFetch } from './server-fetch';
 
 let server: http.Server;
 let origin = '';
 const seenSecrets: (string | undefined)[] = [];
+let manifestReads = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -20,6 +22,10 @@ beforeAll(async () => {
     if (req.url === '/hang') return; // never answers
     if (req.url === '/_next/static/ssr/broken.js') return res.writeHead(500).end('<h1>error page</h1>');
     if (req.url === '/api/down') return res.writeHead(503).end();
+    if (req.url === '/_next/static/chunks/mf-manifest.json') {
+      manifestReads += 1;
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(`{"read":${manifestReads}}`);
+    }
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,6 +65,16 @@ describe('server fetch to other apps', () => {
     const response = await fetch(`${origin}/api/down`);
     expect(response.status).toBe(503);
     expect(failsFast('stub')).toBe(true);
+  });
+
+  it('reads a manifest once, until the remote’s code is dropped', async () => {
+    markAnswered('stub');
+    const url = `${origin}/_next/static/chunks/mf-manifest.json`;
+    expect(await (await fetch(url)).json()).toEqual({ read: 1 });
+    expect(await (await fetch(`${url}?t=2`)).json()).toEqual({ read: 1 });
+    expect(manifestReads).toBe(1);
+    forgetManifests(origin);
+    expect(await (await fetch(url)).json()).toEqual({ read: 2 });
   });
 
   it('leaves calls to anything else alone', async () => {

@@ -6,10 +6,12 @@
  * - a bounded wait (FEDERATION_REMOTE_TIMEOUT_MS), so a hanging app cannot hold a page;
  * - fail fast: right after a failed call, calls to that app fail at once;
  * - server code: the trust credential, and a refusal of non-2xx answers
- *   (an error page is not code).
+ *   (an error page is not code);
+ * - manifests: read once per worker (see manifest-cache).
  */
 import { SECRET_HEADER } from '../header-names';
 import { isServerCodePath } from '../origins';
+import { cachedManifest, isManifest, keepManifest } from './manifest-cache';
 import { failsFast, markAnswered, markFailed, RemoteUnavailableError } from './remote-state';
 
 const INSTALLED = Symbol.for('repo.federation.server-fetch');
@@ -32,6 +34,10 @@ function parse(url: string): URL | null {
   }
 }
 
+function jsonResponse(body: string): Response {
+  return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+}
+
 export function installServerFetch(options: ServerFetchOptions): void {
   const global = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
   if (global[INSTALLED]) return;
@@ -43,6 +49,9 @@ export function installServerFetch(options: ServerFetchOptions): void {
     const parsed = parse(url);
     const app = parsed ? options.remotes[parsed.origin] : undefined;
     if (!parsed || !app) return plainFetch(input, init);
+    const manifest = isManifest(parsed) && (init?.method ?? 'GET') === 'GET';
+    const kept = manifest ? cachedManifest(parsed) : undefined;
+    if (kept !== undefined) return jsonResponse(kept);
     if (failsFast(app)) throw new RemoteUnavailableError(app);
 
     const serverCode = isServerCodePath(parsed.pathname);
@@ -63,6 +72,9 @@ export function installServerFetch(options: ServerFetchOptions): void {
     if (response.status >= 500) markFailed(app);
     else markAnswered(app);
     if (serverCode && !response.ok) throw new Error(`${url} answered ${response.status}: not loading it as code`);
-    return response;
+    if (!manifest || !response.ok) return response;
+    const body = await response.text();
+    keepManifest(parsed, body);
+    return jsonResponse(body);
   };
 }

@@ -5,12 +5,14 @@
  */
 import http from 'node:http';
 import net from 'node:net';
-import { RENDERS_HEADER } from '../header-names';
-import { cacheControlFor } from './cache-policy';
+import { BUILD_HEADER, RENDERS_HEADER } from '../header-names';
+import { cacheControlFor, isEntryFile } from './cache-policy';
 import { NONCE_HEADER, newNonce, securityHeaders } from './security-headers';
 import type { Worker } from './worker';
 
 export interface ProxyHooks {
+  /** The production build this app serves (null in dev): names it on entry files, decides their cache. */
+  build: string | null;
   /** The Content-Security-Policy for a document served with this nonce, or null for none. */
   policy: (nonce: string) => string | null;
   /** True once the app is shutting down: answers then close their connection. */
@@ -105,8 +107,11 @@ function forward(
       const { [RENDERS_HEADER]: renders, ...upstreamHeaders } = response.headers;
       if (typeof renders === 'string') worker.noteRenders(renders);
       const headers = { ...upstreamHeaders, ...securityHeaders(isDocument, policy) };
-      const cacheControl = cacheControlFor(pathname);
+      const search = (req.url ?? '').slice(pathname.length);
+      const cacheControl = cacheControlFor(pathname, search, hooks.build);
       if (cacheControl) headers['cache-control'] = cacheControl;
+      // Hosts read it when they probe this app's entry: the version they name in their pages.
+      if (hooks.build !== null && isEntryFile(pathname)) headers[BUILD_HEADER] = hooks.build;
       if (hooks.stopping()) headers.connection = 'close';
       res.writeHead(response.statusCode ?? 502, headers);
       response.pipe(res);

@@ -1,8 +1,9 @@
 /**
- * Watches every remote's server entry. Its ETag changes whenever the remote is
- * rebuilt (or, in dev, recompiled), so it is the remote's version as a host
- * sees it; no answer means the remote is down.
+ * Watches every remote's server entry. Its build id (in production) or its
+ * ETag (in dev, where it changes with every compile) is the remote's version
+ * as a host sees it; no answer means the remote is down.
  */
+import { BUILD_HEADER } from '../header-names';
 import { remoteEntryUrl } from '../origins';
 
 export interface RemoteStatus {
@@ -31,7 +32,8 @@ export async function probeRemote(
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok) return { ok: false, version: null, checkedAt };
-    const version = response.headers.get('etag') ?? response.headers.get('last-modified');
+    // A production remote names its build; in dev the file's ETag changes with every compile.
+    const version = response.headers.get(BUILD_HEADER) ?? response.headers.get('etag') ?? response.headers.get('last-modified');
     return { ok: true, version, checkedAt };
   } catch {
     return { ok: false, version: null, checkedAt };

@@ -155,7 +155,8 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   const server = createProxy({
     current: () => current,
     stopping: () => stopping,
-    requestHeaders: (): Record<string, string> => (hot ? { [REMOTE_VERSIONS_HEADER]: remoteVersions() } : {}),
+    build: mode === 'start' ? version : null,
+    requestHeaders: () => ({ [REMOTE_VERSIONS_HEADER]: remoteVersions() }),
     // Next's dev server evaluates code and talks over WebSocket: no policy in dev.
     policy: (nonce) => (mode === 'start' ? contentSecurityPolicy(originList, nonce) : null),
     intercept(req, res, pathname) {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { cacheControlFor, IMMUTABLE, REVALIDATE } from './cache-policy';
+
+describe('cacheControlFor', () => {
+  it('keeps Next’s long cache for content-hashed chunks', () => {
+    expect(cacheControlFor('/_next/static/chunks/main-abc.js', '', 'B1')).toBeNull();
+  });
+
+  it('revalidates an entry file whose URL names no build', () => {
+    expect(cacheControlFor('/_next/static/chunks/remoteEntry.js', '', 'B1')).toBe(REVALIDATE);
+    expect(cacheControlFor('/_next/static/ssr/remoteEntry.js', '', 'B1')).toBe(REVALIDATE);
+    expect(cacheControlFor('/_next/static/chunks/mf-manifest.json', '', 'B1')).toBe(REVALIDATE);
+  });
+
+  it('keeps for good an entry whose URL names the build that serves it', () => {
+    expect(cacheControlFor('/_next/static/chunks/remoteEntry.js', '?t=B1', 'B1')).toBe(IMMUTABLE);
+  });
+
+  it('revalidates an entry named with another build (a host that has not seen the redeploy yet)', () => {
+    expect(cacheControlFor('/_next/static/chunks/remoteEntry.js', '?t=B0', 'B1')).toBe(REVALIDATE);
+    expect(cacheControlFor('/_next/static/chunks/remoteEntry.js', '?t=1732550000000', 'B1')).toBe(REVALIDATE);
+  });
+
+  it('keeps nothing in dev, where no build id exists', () => {
+    expect(cacheControlFor('/_next/static/chunks/remoteEntry.js', '?t=development', null)).toBe(REVALIDATE);
+  });
+});
