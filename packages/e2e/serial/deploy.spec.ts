@@ -61,6 +61,12 @@ test.describe.serial('independent deploys', () => {
     const hostVersions = Object.fromEntries(
       await Promise.all(['home', 'checkout'].map(async (name) => [name, (await health(name)).version])),
     );
+    // A returning visitor: this context has shop's entry cached for good, under shop's previous build.
+    const returning = await browser.newContext();
+    const before = await returning.newPage();
+    await before.goto(`${url('home')}/shop`);
+    await waitForHydration(before);
+    await before.close();
     const load = startLoad(`${url('home')}/shop`);
     await fleet.restart('shop', { FEDERATION_DIST_DIR: REDEPLOY_DIST_DIR });
     const restartedAt = Date.now();
@@ -72,6 +78,15 @@ test.describe.serial('independent deploys', () => {
     console.log(`load during redeploy: ${JSON.stringify(result)}`);
     expect(result.non2xx + result.errors, result.firstFailures.join('; ')).toBe(0);
     expect(result.ok).toBeGreaterThan(0);
+
+    // Its next page load names shop's new build: the new code hydrates the new markup, no mismatch.
+    const after = await returning.newPage();
+    const problems = watchConsole(after);
+    await after.goto(`${url('home')}/shop`);
+    await waitForHydration(after);
+    await expect(after.getByTestId('product-card').first()).toContainText(release);
+    expect(problems).toEqual([]);
+    await returning.close();
 
     for (const host of ['home', 'checkout']) {
       expect((await health(host)).version).toBe(hostVersions[host]); // same build, never restarted from outside

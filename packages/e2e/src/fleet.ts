@@ -57,7 +57,13 @@ export class Fleet {
   async restart(name: string, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
     await this.stop(name);
     const app = this.start(name, extraEnv);
-    await waitFor(`${app.url}/api/health`, (status) => status === 200, 30_000);
+    try {
+      await waitFor(`${app.url}/api/health`, (status) => status === 200, 30_000);
+    } catch (error) {
+      // What the app said is what tells why it did not come up.
+      const tail = app.output().split('\n').slice(-40).join('\n');
+      throw new Error(`${(error as Error).message}\n--- ${name}'s output, last lines:\n${tail}`);
+    }
     return app;
   }
 }

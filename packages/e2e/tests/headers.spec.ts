@@ -22,7 +22,7 @@ for (const app of apps) {
     }
   });
 
-  test(`${app.name} serves its federation entries for revalidation and hashed chunks as immutable`, async ({ request }) => {
+  test(`${app.name} serves its federation entries for revalidation (for good when named by its build) and hashed chunks as immutable`, async ({ request }) => {
     for (const target of ['ssr', 'chunks']) {
       for (const file of ['remoteEntry.js', 'mf-manifest.json']) {
         const response = await request.get(`${app.url}/_next/static/${target}/${file}`);
@@ -31,6 +31,13 @@ for (const app of apps) {
         expect(response.headers()['etag'], `${target}/${file}`).toBeTruthy();
       }
     }
+    // Named by the build that serves it (what hosts put in their pages), an entry is kept for good.
+    const build = (await (await request.get(`${app.url}/api/health`)).json()).version as string;
+    const named = await request.get(`${app.url}/_next/static/chunks/remoteEntry.js?t=${build}`);
+    expect(named.headers()['x-federation-build']).toBe(build);
+    expect(named.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    const stale = await request.get(`${app.url}/_next/static/chunks/remoteEntry.js?t=${build}x`);
+    expect(stale.headers()['cache-control'], 'an entry named by another build').toBe('no-cache');
     const manifest = await (await request.get(`${app.url}/_next/static/chunks/mf-manifest.json`)).json();
     const hashed = JSON.stringify(manifest).match(/static\/chunks\/[^"]+[.-][0-9a-f]{16}\.js/)?.[0];
     expect(hashed, 'a content-hashed chunk in the manifest').toBeTruthy();
