@@ -68,4 +68,32 @@ test.describe('dev mode', () => {
     expect(html).toContain('data-testid="product-card"');
     restoreShopCard();
   });
+
+  test('a remote stopped and started again: open host tabs and server HTML show its fallback, then it again, with no reload', async ({
+    browser,
+  }) => {
+    const home = running.find((app) => app.name === 'home') as RunningApp;
+    const shop = running.find((app) => app.name === 'shop') as RunningApp;
+    const hostTab = await browser.newPage();
+    await hostTab.goto(`${home.url}/`);
+    await waitForHydration(hostTab);
+    await expect(hostTab.getByTestId('product-card').first()).toBeVisible();
+    await markWindow(hostTab);
+
+    await shop.stop();
+    running.splice(running.indexOf(shop), 1);
+    await waitFor(`${home.url}/shop`, (status, body) => status === 200 && body.includes('data-remote-fallback'), 60_000);
+    await expect(hostTab.locator('[data-remote-fallback="Product"]').first()).toBeVisible({ timeout: 60_000 });
+
+    running.push(startApp('shop', { mode: 'dev', port: ports.shop, env }));
+    // Loaded in place by home's running dev server: no fresh server, so no reload of its open tabs.
+    await expect(hostTab.getByTestId('product-card').first()).toBeVisible({ timeout: 180_000 });
+    const html = await waitFor(
+      `${home.url}/shop`,
+      (status, body) => status === 200 && body.includes('Canvas Tote') && !body.includes('data-remote-fallback'),
+      180_000,
+    );
+    expect(html).toContain('data-testid="product-card"');
+    expect(await stillSameWindow(hostTab), "the host's tab was updated in place, not reloaded").toBe(true);
+  });
 });

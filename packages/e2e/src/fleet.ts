@@ -58,7 +58,7 @@ export class Fleet {
     await this.stop(name);
     const app = this.start(name, extraEnv);
     try {
-      await waitFor(`${app.url}/api/health`, (status) => status === 200, 30_000);
+      await waitFor(`${app.url}/api/health`, (status) => status === 200, 60_000);
     } catch (error) {
       // What the app said is what tells why it did not come up.
       const tail = app.output().split('\n').slice(-40).join('\n');

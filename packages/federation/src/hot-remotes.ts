@@ -12,14 +12,14 @@
  * runs: a changed remote gets a fresh worker (see server/supervisor).
  */
 import { useSyncExternalStore } from 'react';
-import { apps, currentOrigins } from './apps';
+import { apps, currentOrigins, selfName } from './apps';
 import { REMOTE_EVENTS_PATH, REMOTE_VERSIONS_HEADER } from './header-names';
 import { remoteEntryUrl } from './origins';
-import { hostInstance } from './instance';
+import { federationInstances } from './instance';
 import { containerName } from './registry';
 import { versionsFromHeader, type RemoteVersions } from './remote-versions';
 import { forgetManifests } from './runtime/manifest-cache';
-import { rendersReport } from './runtime/remote-state';
+import { markAnswered, rendersReport } from './runtime/remote-state';
 
 interface RemotesRuntime {
   idToRemoteMap?: Record<string, { name: string }[]>;
@@ -35,11 +35,17 @@ declare const __webpack_require__: WebpackRequire;
 
 interface HotState {
   generation: number;
+  /**
+   * Per bundle (app build) running here, the function that drops that bundle's cached remote
+   * modules: a container's code imports remotes too (home's page imports shop's API client)
+   * and keeps what it loaded, a failure included, in its own webpack module cache.
+   */
+  forgetters: Map<string, (container: string) => void>;
   listeners: Set<() => void>;
   /** Server: each remote's version as the last request said. */
   versions: RemoteVersions;
-  /** Server: the version a fallback was last dropped for (once per version). */
-  retried: RemoteVersions;
+  /** Server: when a fallback of a remote that is up was last dropped (retried at most every RETRY_FALLBACK_MS). */
+  retried: Record<string, number>;
   listening: boolean;
 }
 
@@ -48,10 +54,24 @@ const HOT = Symbol.for('repo.federation.hot-remotes');
 // One state per page or process, whichever bundle (host or remote container) asks.
 function hot(): HotState {
   const global = globalThis as typeof globalThis & { [HOT]?: HotState };
-  return (global[HOT] ??= { generation: 0, listeners: new Set(), versions: {}, retried: {}, listening: false });
+  return (global[HOT] ??= {
+    generation: 0,
+    forgetters: new Map(),
+    listeners: new Set(),
+    versions: {},
+    retried: {},
+    listening: false,
+  });
 }
 
 const isDev = process.env.NODE_ENV === 'development';
+
+/**
+ * A remote that is up may still fail its first load here (it answers its entry while it compiles
+ * the chunk asked for, a call times out on a busy machine): its fallback is retried, not kept for
+ * the whole version, but at most this often, so a remote serving broken code is not refetched per request.
+ */
+const RETRY_FALLBACK_MS = 2_000;
 
 /** Bumps with every remote change: remote parts pick their lazy component by it. */
 export function remoteGeneration(): number {
@@ -68,9 +88,8 @@ export function useRemoteGeneration(): number {
   return useSyncExternalStore(subscribe, remoteGeneration, remoteGeneration);
 }
 
-/** Drops everything this host holds of `app`'s code, so the next load fetches it afresh. */
-function forgetRemote(app: string): void {
-  const container = containerName(app);
+/** Drops this bundle's cached modules of `container` (webpack's module cache and its remote loading state). */
+function forgetInThisBundle(container: string): void {
   const remotes = __webpack_require__.federation?.bundlerRuntimeOptions?.remotes;
   for (const [id, infos] of Object.entries(remotes?.idToRemoteMap ?? {})) {
     if (!infos.some((info) => info.name === container)) continue;
@@ -78,6 +97,15 @@ function forgetRemote(app: string): void {
     if (data) delete data.p;
     if (__webpack_require__.c) delete __webpack_require__.c[id];
   }
+}
+
+// The newest copy of each bundle's code registers itself (a reloaded container replaces its old copy).
+if (isDev) hot().forgetters.set(selfName, forgetInThisBundle);
+
+/** Drops everything this host holds of `app`'s code, so the next load fetches it afresh. */
+function forgetRemote(app: string): void {
+  const container = containerName(app);
+  for (const forget of hot().forgetters.values()) forget(container);
   if (typeof window !== 'undefined') {
     // The new container would take the old one's loaded chunks from this shared array.
     const loaded = (window as unknown as Record<string, unknown>)[`webpackChunk${container}`];
@@ -86,8 +114,16 @@ function forgetRemote(app: string): void {
   const origin = currentOrigins()[app];
   if (!origin) return;
   forgetManifests(origin);
+  // The breaker (remote-state) may still be open from the outage: the reload would fail at once
+  // and render the fallback again. The proxy has just seen the remote answer.
+  markAnswered(app);
   const entry = remoteEntryUrl(origin, typeof window === 'undefined' ? 'server' : 'browser');
-  hostInstance().registerRemotes([{ name: container, entry }], { force: true });
+  // Every instance that loaded it holds its container: the host's and other containers' (home's loads shop's).
+  for (const instance of federationInstances()) {
+    if (instance.options.remotes.some((remote) => remote.name === container)) {
+      instance.registerRemotes([{ name: container, entry }], { force: true });
+    }
+  }
 }
 
 function bump(changed: string[]): void {
@@ -100,10 +136,11 @@ function bump(changed: string[]): void {
 
 /**
  * Server, dev: called at the start of every page request with the proxy's
- * header. Drops a remote whose version changed, and one that is up again
- * while this worker renders its fallback.
+ * header. Drops a remote whose version changed (an edit, or back after an
+ * outage: its version was null meanwhile), and one that is up while this
+ * worker still renders its fallback.
  */
-export function refreshChangedRemotes(header: string | string[] | undefined): void {
+export function refreshChangedRemotes(header: string | string[] | undefined, now = Date.now()): void {
   if (!isDev) return;
   const versions = versionsFromHeader(header);
   if (!versions) return;
@@ -116,8 +153,8 @@ export function refreshChangedRemotes(header: string | string[] | undefined): vo
     state.versions[app] = version;
     if (version === null) continue;
     if (known && before !== version) changed.push(app);
-    else if (renders[app] === 'fallback' && state.retried[app] !== version) {
-      state.retried[app] = version;
+    else if (renders[app] === 'fallback' && now - (state.retried[app] ?? 0) >= RETRY_FALLBACK_MS) {
+      state.retried[app] = now;
       changed.push(app);
     }
   }

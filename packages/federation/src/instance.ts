@@ -9,14 +9,20 @@ import { containerName } from './registry';
 
 export interface FederationInstance {
   name: string;
+  options: { remotes: { name: string }[] };
   loadRemote: <T>(id: string) => Promise<T | null>;
   registerRemotes: (remotes: { name: string; entry: string }[], options: { force: boolean }) => void;
 }
 
+/** Every instance of this page or process: the host's, and one per container whose code it runs. */
+export function federationInstances(): FederationInstance[] {
+  const federation = (globalThis as { __FEDERATION__?: { __INSTANCES__?: FederationInstance[] } }).__FEDERATION__;
+  return federation?.__INSTANCES__ ?? [];
+}
+
 export function hostInstance(): FederationInstance {
   const name = containerName(selfName);
-  const federation = (globalThis as { __FEDERATION__?: { __INSTANCES__?: FederationInstance[] } }).__FEDERATION__;
-  const instance = federation?.__INSTANCES__?.find((candidate) => candidate.name === name);
+  const instance = federationInstances().find((candidate) => candidate.name === name);
   if (!instance) throw new Error(`Module Federation instance "${name}" is not initialised yet.`);
   return instance;
 }

@@ -23,18 +23,26 @@ export class RemoteEvents {
     req.on('close', () => this.clients.delete(res));
   }
 
-  /** Names the remotes that are up with another version than announced, and tells the pages. */
+  /**
+   * Tells the pages of every remote whose version changed: new code, back after an outage (a page
+   * that rendered its fallback loads it now) or down (its parts remount and render the fallback).
+   * Returns the ones that are up with new code (for the server to load in place).
+   */
   announce(statuses: ReadonlyMap<string, RemoteStatus>): string[] {
     const changed: string[] = [];
+    const up: string[] = [];
     for (const [name, status] of statuses) {
       const version = status.ok ? status.version : null;
-      if (version !== null && version !== this.announced.get(name)) changed.push(name);
+      const before = this.announced.get(name);
       this.announced.set(name, version);
+      if (version === before) continue;
+      changed.push(name);
+      if (version !== null) up.push(name);
     }
     for (const name of changed) {
       for (const client of this.clients) client.write(`event: remote\ndata: ${JSON.stringify({ name })}\n\n`);
     }
-    return changed;
+    return up;
   }
 
   close(): void {

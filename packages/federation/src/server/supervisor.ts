@@ -3,7 +3,8 @@
  * one Next worker behind it, and a watch on every remote. When a remote is
  * redeployed or comes back, or is up while the serving worker renders its
  * fallback, a fresh worker starts, warms up (loading the remote code), takes
- * over new requests, and the old one drains and exits. On SIGTERM the proxy
+ * over new requests, and the old one drains and exits. In dev the running
+ * worker loads it in place instead (see hot-remotes), recoveries included. On SIGTERM the proxy
  * stops accepting connections, lets requests finish, then stops the workers.
  */
 import path from 'node:path';
@@ -32,6 +33,9 @@ import { announceReadyOnce } from './ready-line';
 import { devOutputFilter } from './dev-output';
 import { settingsFromEnv } from './settings';
 import { delay, Worker, type Mode } from './worker';
+
+/** Dev: how often a remote that is up but rendered as its fallback is loaded in place again. */
+const STALE_RETRY_MS = 3_000;
 
 export interface SupervisorOptions {
   app: AppEntry;
@@ -191,17 +195,26 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   await roll('start');
   if (hot) events = new RemoteEvents(watcher.statuses);
   let refreshing = false;
-  let staleSeen = '';
+  let refreshAgain = false;
+  let staleRetried = 0;
   const refreshInPlace = (changed: string[]) => {
-    const stale = staleInDev();
-    if (!current || refreshing || (changed.length === 0 && stale.join() === staleSeen)) return;
-    staleSeen = stale.join();
     if (changed.length > 0) log(`new code of ${changed.join(', ')}: loading it in place`);
+    // A remote that is up but still rendered as its fallback (its reload failed while it compiled)
+    // is retried every few seconds, not once: the worker drops its failure again (see hot-remotes).
+    const stale = staleInDev().length > 0 && Date.now() - staleRetried >= STALE_RETRY_MS;
+    if (!current || (changed.length === 0 && !stale && !refreshAgain)) return;
+    // A change seen during a refresh is loaded right after it, not dropped.
+    if (refreshing) return void (refreshAgain = true);
+    refreshAgain = false;
+    if (stale) staleRetried = Date.now();
     refreshing = true;
     void current
       .refresh(warmPath, { [REMOTE_VERSIONS_HEADER]: remoteVersions() }, settings.readyTimeoutMs)
       .catch((error: Error) => detail(`refresh failed: ${error.message}`))
-      .finally(() => (refreshing = false));
+      .finally(() => {
+        refreshing = false;
+        if (refreshAgain) refreshInPlace([]);
+      });
   };
   const readiness = app.routes.includes('/') ? announceReadyOnce((line) => console.log(line), apps, origins) : null;
   watcher.start((statuses) => {
@@ -213,16 +226,9 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     void readiness?.(settled());
     trackDowns(downs, statuses, Date.now());
     if (events) {
-      // Edits of a remote that is up load in place. A remote that is back after this worker saw it
-      // down gets a fresh worker, as in production: what a worker cached of a failure is not all ours to drop.
-      const edited = events.announce(statuses);
-      // (A probe that timed out while a compile kept the machine busy is no reason: the worker says what it renders.)
-      const back = [...statuses].filter(
-        ([name, status]) =>
-          status.ok && current?.renders[name] !== 'remote' && ((snapshot.get(name) ?? null) === null || downs.seenDown.has(name)),
-      );
-      if (back.length > 0) return void roll(`${back.map(([name]) => name).join(', ')} up`).catch((error) => log(String(error)));
-      return refreshInPlace(edited);
+      // Edits, and remotes that are back (or started after this worker), load in place: the worker
+      // drops what it holds of them (see hot-remotes) and open pages hear of it, no fresh `next dev`.
+      return refreshInPlace(events.announce(statuses));
     }
     const changed = changedRemotes();
     const fallbacks = fallbackRemotes();
