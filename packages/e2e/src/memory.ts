@@ -1,26 +1,49 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Resident memory (MiB) of a process and all its descendants, from /proc. */
-export function treeRssMiB(rootPid: number): number {
-  const parents = new Map<number, number>();
-  const rss = new Map<number, number>();
+interface ProcessInfo {
+  parent: number;
+  rssKiB: number;
+  command: string[];
+}
+
+function processTable(): Map<number, ProcessInfo> {
+  const table = new Map<number, ProcessInfo>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      parents.set(pid, Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0));
-      rss.set(pid, Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      table.set(pid, {
+        parent: Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0),
+        rssKiB: Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0),
+        command: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean),
+      });
     } catch {
       // exited while we looked
     }
   }
+  return table;
+}
+
+/** Resident memory (MiB) of a process and all its descendants (those `include` accepts), from /proc. */
+export function treeRssMiB(rootPid: number, include: (command: string[]) => boolean = () => true): number {
+  const table = processTable();
   let total = 0;
   const queue = [rootPid];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
-    total += rss.get(pid) ?? 0;
-    for (const [child, parent] of parents) if (parent === pid) queue.push(child);
+    const info = table.get(pid);
+    if (info && include(info.command)) total += info.rssKiB;
+    for (const [child, { parent }] of table) if (parent === pid) queue.push(child);
   }
   return Math.round(total / 1024);
+}
+
+/** Not the server: the `pnpm --filter <app> start` launcher and the shells between it and the app. */
+const isLauncher = (command: string[]) =>
+  command.some((arg) => /(^|\/)pnpm(\.c?js)?$/.test(arg)) || /(^|\/)(ba|da)?sh$/.test(command[0] ?? '');
+
+/** Resident memory (MiB) of a server's own processes (proxy + workers, or `next start`), without its launcher. */
+export function serverRssMiB(rootPid: number): number {
+  return treeRssMiB(rootPid, (command) => !isLauncher(command));
 }

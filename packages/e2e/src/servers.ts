@@ -37,7 +37,7 @@ export function originsEnv(ports: Record<string, number>): Record<string, string
 
 export function startApp(name: string, { mode, port, env = {} }: StartOptions): RunningApp {
   if (!existsSync(appDir(name))) throw new Error(`No app folder apps/${name}.`);
-  return track(name, port, spawn('pnpm', ['--filter', name, mode], {
+  return trackProcess(name, port, spawn('pnpm', ['--filter', name, mode], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port) },
     detached: true,
@@ -48,7 +48,7 @@ export function startApp(name: string, { mode, port, env = {} }: StartOptions): 
 /** Starts a standalone artifact folder with `node start.cjs`: no pnpm, no monorepo. */
 export function startArtifact(name: string, folder: string, port: number, env: Record<string, string>): RunningApp {
   const { PATH, HOME } = process.env;
-  return track(name, port, spawn(process.execPath, ['start.cjs'], {
+  return trackProcess(name, port, spawn(process.execPath, ['start.cjs'], {
     cwd: folder,
     env: { PATH, HOME, ...env, PORT: String(port) },
     detached: true,
@@ -56,7 +56,8 @@ export function startArtifact(name: string, folder: string, port: number, env: R
   }));
 }
 
-function track(name: string, port: number, child: ChildProcess): RunningApp {
+/** Output, exit and stop (by process group) of a server started detached. */
+export function trackProcess(name: string, port: number, child: ChildProcess): RunningApp {
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
