@@ -39,7 +39,12 @@ function installServerSide(): void {
   const remotes = Object.fromEntries(
     apps.filter((app) => app.name !== selfName).map((app) => [origins[app.name] as string, app.name]),
   );
-  installServerFetch({ timeoutMs: serverTimeoutMs(), secret: process.env.FEDERATION_SSR_SECRET || undefined, remotes });
+  installServerFetch({
+    timeoutMs: serverTimeoutMs(),
+    secret: process.env.FEDERATION_SSR_SECRET || undefined,
+    remotes,
+    ownOrigin: origins[selfName],
+  });
   tolerateRemoteStackFrames();
 }
 

@@ -30,7 +30,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  installServerFetch({ timeoutMs: 300, secret: 'server-fetch-secret-0123', remotes: { [origin]: 'stub' } });
+  installServerFetch({
+    timeoutMs: 300,
+    secret: 'server-fetch-secret-0123',
+    remotes: { [origin]: 'stub' },
+    ownOrigin: origin.replace('127.0.0.1', 'localhost'),
+  });
 });
 
 afterAll(async () => {
@@ -77,7 +82,16 @@ describe('server fetch to other apps', () => {
     expect(await (await fetch(url)).json()).toEqual({ read: 2 });
   });
 
-  it('leaves calls to anything else alone', async () => {
+  it("keeps the app's own manifest too, and leaves its other own calls alone", async () => {
+    const own = origin.replace('127.0.0.1', 'localhost');
+    const before = manifestReads;
+    expect(await (await fetch(`${own}/_next/static/chunks/mf-manifest.json`)).json()).toEqual({ read: before + 1 });
+    expect(await (await fetch(`${own}/_next/static/chunks/mf-manifest.json`)).json()).toEqual({ read: before + 1 });
+    expect(await (await fetch(`${own}/hang`, { signal: AbortSignal.timeout(100) }).catch(() => 'aborted'))).toBe('aborted');
+    expect(failsFast('stub')).toBe(false);
+  });
+
+  it("passes the app's own API calls through untouched", async () => {
     const other = await fetch(`${origin.replace('127.0.0.1', 'localhost')}/api/products`);
     expect(await other.text()).toBe('ok');
   });

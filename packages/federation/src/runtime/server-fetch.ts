@@ -24,6 +24,11 @@ export interface ServerFetchOptions {
   secret: string | undefined;
   /** Origin -> app name of every other app: the calls this wrapper watches. */
   remotes: Record<string, string>;
+  /**
+   * This app's own origin: only its manifest is kept. flushChunks reads it when another app's code
+   * in a render imports this app's modules by name (home's nav imports `checkout/cart-badge`).
+   */
+  ownOrigin?: string;
 }
 
 function parse(url: string): URL | null {
@@ -32,6 +37,13 @@ function parse(url: string): URL | null {
   } catch {
     return null;
   }
+}
+
+async function keepIfOk(url: URL, response: Response): Promise<Response> {
+  if (!response.ok) return response;
+  const body = await response.text();
+  keepManifest(url, body);
+  return jsonResponse(body);
 }
 
 function jsonResponse(body: string): Response {
@@ -48,10 +60,12 @@ export function installServerFetch(options: ServerFetchOptions): void {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const parsed = parse(url);
     const app = parsed ? options.remotes[parsed.origin] : undefined;
-    if (!parsed || !app) return plainFetch(input, init);
+    const own = parsed !== null && parsed.origin === options.ownOrigin;
+    if (!parsed || (!app && !own)) return plainFetch(input, init);
     const manifest = isManifest(parsed) && (init?.method ?? 'GET') === 'GET';
     const kept = manifest ? cachedManifest(parsed) : undefined;
     if (kept !== undefined) return jsonResponse(kept);
+    if (!app) return manifest ? keepIfOk(parsed, await plainFetch(input, init)) : plainFetch(input, init);
     if (failsFast(app)) throw new RemoteUnavailableError(app);
 
     const serverCode = isServerCodePath(parsed.pathname);
@@ -72,9 +86,6 @@ export function installServerFetch(options: ServerFetchOptions): void {
     if (response.status >= 500) markFailed(app);
     else markAnswered(app);
     if (serverCode && !response.ok) throw new Error(`${url} answered ${response.status}: not loading it as code`);
-    if (!manifest || !response.ok) return response;
-    const body = await response.text();
-    keepManifest(parsed, body);
-    return jsonResponse(body);
+    return manifest ? keepIfOk(parsed, response) : response;
   };
 }
