@@ -1,8 +1,9 @@
 /**
- * Dev only: a remote app's new code reaches a running host without a fresh
- * server and without a full page reload. The host drops what it holds of that
- * remote (the Module Federation runtime's container, webpack's cached remote
- * modules, the chunks the old container loaded), and every remote part
+ * Dev only: a remote app's new code, or the remote coming back after it was
+ * down, reaches a running host without a fresh server and without a full page
+ * reload. The host drops what it holds of that remote (the Module Federation
+ * runtime's container in every instance, webpack's cached remote modules in
+ * every bundle, the chunks the old container loaded), and every remote part
  * re-renders from a new "generation": host state stays, only remote subtrees
  * remount.
  *
