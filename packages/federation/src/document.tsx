@@ -5,6 +5,8 @@
  * started with and, in production, the remotes' versions (see remote-versions).
  */
 import { FlushedChunks, flushChunks } from '@module-federation/nextjs-mf/utils';
+// Every app's pages/_document.tsx re-exports this file: it is the document, kept in one place.
+// eslint-disable-next-line @next/next/no-document-import-in-page
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
 import { apps, currentOrigins, selfName } from './apps';
 import { remoteEntryUrl, type Origins } from './origins';

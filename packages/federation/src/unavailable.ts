@@ -14,9 +14,9 @@ export interface UnavailableModule {
 
 export function unavailableModule(id: string): UnavailableModule {
   const Missing = Object.assign(() => null, { [UNAVAILABLE]: id });
-  const module: UnavailableModule = { __esModule: true, default: Missing };
+  const failover: UnavailableModule = { __esModule: true, default: Missing };
   // Any other export (an API client's functions) throws a clear error, not "x is not a function".
-  return new Proxy(module, {
+  return new Proxy(failover, {
     get(target, key) {
       if (typeof key === 'symbol' || key in target || key === 'then') return Reflect.get(target, key);
       return () => {
