@@ -21,10 +21,12 @@ const env = { ...originsEnv(ports), FEDERATION_SSR_SECRET: 'artifact-test-secret
 
 test.describe('standalone artifacts', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
-  const outside = mkdtempSync(path.join(tmpdir(), 'artifacts-'));
+  // Made in beforeAll: code at describe level also runs when Playwright only lists the tests (no afterAll then).
+  let outside = '';
   const running: RunningApp[] = [];
 
   test.beforeAll(async () => {
+    outside = mkdtempSync(path.join(tmpdir(), 'artifacts-'));
     for (const app of apps) {
       const folder = path.join(outside, app.name);
       cpSync(path.join(appDir(app.name), 'dist'), folder, { recursive: true, verbatimSymlinks: true });
