@@ -38,6 +38,10 @@ for (const app of apps) {
     expect(named.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     const stale = await request.get(`${app.url}/_next/static/chunks/remoteEntry.js?t=${build}x`);
     expect(stale.headers()['cache-control'], 'an entry named by another build').toBe('no-cache');
+    // The same file spelled otherwise (Next decodes the path) never gets Next's year-long cache.
+    const escaped = await request.get(`${app.url}/_next/static/chunks/%72emoteEntry.js`);
+    expect(escaped.status()).toBe(200);
+    expect(escaped.headers()['cache-control'], 'an escaped spelling of the entry').toBe('no-cache');
     const manifest = await (await request.get(`${app.url}/_next/static/chunks/mf-manifest.json`)).json();
     const hashed = JSON.stringify(manifest).match(/static\/chunks\/[^"]+[.-][0-9a-f]{16}\.js/)?.[0];
     expect(hashed, 'a content-hashed chunk in the manifest').toBeTruthy();

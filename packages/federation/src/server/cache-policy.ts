@@ -6,21 +6,28 @@
  * that URL's content never changes, so browsers keep it for good.
  * Content-hashed chunks keep Next's long cache.
  */
-const ENTRY_FILES = /^\/_next\/static\/(ssr|chunks)\/(remoteEntry\.js|mf-manifest\.json)$/;
+import { canonicalPath, decodeFully, pathOf } from './request-path';
+
+// Matched on the canonical path (lower-cased, decoded, dot segments resolved): Next serves the same
+// file for `%72emoteEntry.js` or `//_next/…`, and such a spelling must not get Next's year-long cache.
+const ENTRY_FILES = /^\/_next\/static\/(ssr|chunks)\/(remoteentry\.js|mf-manifest\.json)$/;
 
 export const REVALIDATE = 'no-cache';
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-export function isEntryFile(pathname: string): boolean {
-  return ENTRY_FILES.test(pathname);
+/** True for a request target (path and query, as received) that reaches an entry file. */
+export function isEntryFile(target: string): boolean {
+  const decoded = decodeFully(pathOf(target));
+  return decoded === null || ENTRY_FILES.test(canonicalPath(decoded));
 }
 
 /**
  * The Cache-Control to send instead of Next's, or null to keep Next's.
  * `build` is the serving build's id (null in dev, where nothing is kept).
  */
-export function cacheControlFor(pathname: string, search: string, build: string | null): string | null {
-  if (!isEntryFile(pathname)) return null;
-  const named = new URLSearchParams(search).get('t');
-  return build !== null && named === build ? IMMUTABLE : REVALIDATE;
+export function cacheControlFor(target: string, build: string | null): string | null {
+  if (!isEntryFile(target)) return null;
+  const query = target.includes('?') ? target.slice(target.indexOf('?') + 1).split('#', 1)[0] : '';
+  const named = new URLSearchParams(query).getAll('t');
+  return build !== null && named.length === 1 && named[0] === build ? IMMUTABLE : REVALIDATE;
 }

@@ -107,11 +107,11 @@ function forward(
       const { [RENDERS_HEADER]: renders, ...upstreamHeaders } = response.headers;
       if (typeof renders === 'string') worker.noteRenders(renders);
       const headers = { ...upstreamHeaders, ...securityHeaders(isDocument, policy) };
-      const search = (req.url ?? '').slice(pathname.length);
-      const cacheControl = cacheControlFor(pathname, search, hooks.build);
+      const target = req.url ?? '/';
+      const cacheControl = cacheControlFor(target, hooks.build);
       if (cacheControl) headers['cache-control'] = cacheControl;
       // Hosts read it when they probe this app's entry: the version they name in their pages.
-      if (hooks.build !== null && isEntryFile(pathname)) headers[BUILD_HEADER] = hooks.build;
+      if (hooks.build !== null && isEntryFile(target)) headers[BUILD_HEADER] = hooks.build;
       if (hooks.stopping()) headers.connection = 'close';
       res.writeHead(response.statusCode ?? 502, headers);
       response.pipe(res);
