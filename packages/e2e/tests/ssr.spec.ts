@@ -51,4 +51,18 @@ for (const app of apps) {
     expect(image.status()).toBe(200);
     expect(image.headers()['content-type']).toContain('image/svg');
   });
+
+  test(`${app.name} gives each of many concurrent renders the remote tags of its own page`, async () => {
+    // nextjs-mf records what a render used in one process-wide set; each request must get its own.
+    const tags = async (path: string) => {
+      const html = await (await fetch(`${app.url}${path}`)).text();
+      const head = html.slice(0, html.indexOf('</head>'));
+      return [...head.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)].map((match) => match[1]).sort();
+    };
+    const alone = new Map<string, string[]>();
+    for (const route of routes) alone.set(route.path, await tags(route.path));
+    const paths = Array.from({ length: 10 }, () => routes.map((route) => route.path)).flat();
+    const together = await Promise.all(paths.map(async (path) => ({ path, tags: await tags(path) })));
+    for (const { path, tags: seen } of together) expect(seen, path).toEqual(alone.get(path));
+  });
 }

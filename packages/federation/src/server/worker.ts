@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { RENDERS_HEADER } from '../header-names';
 import type { Renders } from '../runtime/remote-state';
+import { requestChunksPreload } from './request-chunks';
 
 export type Mode = 'dev' | 'start';
 
@@ -57,7 +58,7 @@ export class Worker {
     const exitWithSupervisor = 'data:text/javascript,process.on("disconnect",()=>process.exit(0))';
     const child = spawn(
       process.execPath,
-      ['--import', exitWithSupervisor, ...args],
+      ['--import', exitWithSupervisor, '--import', requestChunksPreload, ...args],
       {
         cwd: options.appDir,
         env: {
