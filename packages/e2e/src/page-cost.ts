@@ -8,13 +8,14 @@
 import type { Browser, CDPSession, Page } from '@playwright/test';
 
 /**
- * Strings every copy of the MF runtime carries: its error-code table
- * (@module-federation/error-codes) and its global instance list. Checked on
- * these builds: both are in each app's webpack runtime chunk, its
- * remoteEntry.js and the chunk holding @module-federation/runtime, and in no
- * other script (none in the floor).
+ * Strings every copy of the MF runtime carries: the first code of its error
+ * table (@module-federation/error-codes) and its global instance list. Checked
+ * on these builds: the apps' browser bundles take the runtime from one script
+ * (federation-runtime-core-*.js, see @repo/federation's runtime-core-script),
+ * which alone holds both; before, each webpack runtime chunk and
+ * remoteEntry.js did. No script of the floor holds them.
  */
-export const MF_RUNTIME_MARKERS = ['RUNTIME-0', '__INSTANCES__'];
+export const MF_RUNTIME_MARKERS = ['RUNTIME-001', '__INSTANCES__'];
 
 export interface ScriptLoad {
   url: string;

@@ -57,7 +57,7 @@ for (const app of apps) {
     const tags = async (path: string) => {
       const html = await (await fetch(`${app.url}${path}`)).text();
       const head = html.slice(0, html.indexOf('</head>'));
-      return [...head.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)].map((match) => match[1]).sort();
+      return [...head.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '').sort();
     };
     const alone = new Map<string, string[]>();
     for (const route of routes) alone.set(route.path, await tags(route.path));

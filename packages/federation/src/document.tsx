@@ -69,6 +69,8 @@ export default class FederatedDocument extends Document<FederatedDocumentProps> 
               __html: `window.__FEDERATION_ORIGINS__=${inlineJson(this.props.origins)};window.__FEDERATION_VERSIONS__=${inlineJson(this.props.versions)};`,
             }}
           />
+          {/* Before Next's scripts (all deferred, run in order): every browser bundle takes the MF runtime from it. */}
+          <script defer nonce={this.props.nonce} src={`/_next/${process.env.FEDERATION_RUNTIME_CORE_SCRIPT}`} />
           {this.props.entries.map((entry) => (
             <link key={entry} rel="preload" as="script" href={entry} />
           ))}

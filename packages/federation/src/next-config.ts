@@ -10,6 +10,7 @@ import type { Configuration } from 'webpack';
 import { discoverApps, findRepoRoot } from './discover';
 import { devDistDir, productionDistDir } from './dist-dir';
 import { MissingRemotesPlugin } from './missing-remotes-plugin';
+import { RuntimeCoreScriptPlugin, runtimeCoreScriptPath } from './runtime-core-script';
 import { StableDocumentHashPlugin } from './stable-document-hash-plugin';
 import { remoteEntryUrl } from './origins';
 import { containerName, toPublic, type AppEntry } from './registry';
@@ -70,6 +71,7 @@ function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
       ...nextConfig.env,
       FEDERATION_APPS: JSON.stringify(apps.map(toPublic)),
       FEDERATION_SELF: self.name,
+      FEDERATION_RUNTIME_CORE_SCRIPT: runtimeCoreScriptPath(),
     },
     async rewrites() {
       return {
@@ -106,6 +108,7 @@ function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
       // Dev: an edit of an exposed module must not make Next reload open pages ("_document has changed").
       if (context.dev && context.isServer && context.nextRuntime === 'nodejs') config.plugins.push(new StableDocumentHashPlugin());
       if (!context.isServer) {
+        config.plugins.push(new RuntimeCoreScriptPlugin());
         // Next 15 + nextjs-mf: remote code using next/router crashes with "NextRouter
         // was not mounted" unless Next's client code sits in the pages-dir layer.
         config.module ??= {};

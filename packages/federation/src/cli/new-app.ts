@@ -12,7 +12,7 @@ import path from 'node:path';
 import { discoverApps, findRepoRoot } from '../discover';
 import { nameProblem, nextFreePort, titleFor } from './app-name';
 import { appFiles } from './app-template';
-import { isFree } from './port';
+import { isFree } from '../server/port';
 
 export class NewAppError extends Error {}
 

@@ -10,6 +10,9 @@ import { cacheControlFor, isEntryFile } from './cache-policy';
 import { NONCE_HEADER, newNonce, securityHeaders } from './security-headers';
 import type { Worker } from './worker';
 
+/** What the proxy needs of a worker: where it listens, and its request bookkeeping. */
+export type ProxiedWorker = Pick<Worker, 'port' | 'agent' | 'inFlight' | 'noteRenders'>;
+
 export interface ProxyHooks {
   /** The production build this app serves (null in dev): names it on entry files, decides their cache. */
   build: string | null;
@@ -18,7 +21,7 @@ export interface ProxyHooks {
   /** True once the app is shutting down: answers then close their connection. */
   stopping: () => boolean;
   /** The worker that takes new requests, or null while none is ready. */
-  current: () => Worker | null;
+  current: () => ProxiedWorker | null;
   /** Headers the proxy adds to every request it forwards to the worker. */
   requestHeaders: () => Record<string, string>;
   /** Answers a request itself (health, refusals); returns true if it did. */
@@ -65,7 +68,7 @@ export function createProxy(hooks: ProxyHooks): Proxy {
 }
 
 function forward(
-  worker: Worker,
+  worker: ProxiedWorker,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   pathname: string,

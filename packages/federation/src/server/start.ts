@@ -3,8 +3,8 @@
  * standalone artifact (`node start.cjs`): refuse bad configuration with one
  * line, then run the supervisor.
  */
-import { checkSecret } from '../cli/secret';
-import { resolvePort } from '../cli/port';
+import { checkSecret } from './secret';
+import { resolvePort } from './port';
 import { originEnvVar, originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
 import { runSupervisor } from './supervisor';
@@ -15,7 +15,7 @@ export interface StartOptions {
   apps: AppEntry[];
   appDir: string;
   mode: Mode;
-  /** Standalone artifacts run Next's generated server.js instead of `next start`, and fail closed (see cli/secret). */
+  /** Standalone artifacts run Next's generated server.js instead of `next start`, and fail closed (see secret). */
   serverScript?: string;
 }
 

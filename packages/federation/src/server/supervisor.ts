@@ -1,24 +1,29 @@
 /**
  * Runs an app in production (`start`) or dev: a small proxy on the public port,
- * one Next worker behind it, and a watch on every remote. When a remote is
- * redeployed or comes back, or is up while the serving worker renders its
- * fallback, a fresh worker starts, warms up (loading the remote code), takes
- * over new requests, and the old one drains and exits. In dev the running
- * worker loads it in place instead (see hot-remotes), recoveries included. On SIGTERM the proxy
- * stops accepting connections, lets requests finish, then stops the workers.
+ * one Next worker behind it, and a watch on every remote. It wires the parts
+ * together; each has a file of its own:
+ * - `roll`: which worker serves, and swapping in a fresh one;
+ * - `roll-decision`: when production needs a fresh worker (a remote
+ *   redeployed, back after an outage, or up while rendered as its fallback);
+ * - `in-place-refresh`: dev loads a remote's new code in the running worker
+ *   instead (see hot-remotes), recoveries included;
+ * - `proxy` and `proxy-answers`: requests; `shutdown`: signals.
  */
 import path from 'node:path';
 import { DEV_DIST_DIR } from '../dist-dir';
-import { REMOTE_EVENTS_PATH, REMOTE_VERSIONS_HEADER, SECRET_HEADER } from '../header-names';
+import { REMOTE_VERSIONS_HEADER, SECRET_HEADER } from '../header-names';
 import { originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
 import { buildVersion } from './build-version';
+import { devOutputFilter } from './dev-output';
 import { healthBody } from './health';
-import { contentSecurityPolicy } from './security-headers';
-import { isServerCodeRequest, mayReadServerCode } from './ssr-guard';
+import { InPlaceRefresh } from './in-place-refresh';
 import { createProxy } from './proxy';
+import { proxyAnswers } from './proxy-answers';
+import { announceReadyOnce } from './ready-line';
 import { RemoteEvents } from './remote-events';
 import { RemoteWatcher } from './remote-watch';
+import { Roll } from './roll';
 import {
   noteFallbackRetry,
   remotesToReload,
@@ -29,13 +34,17 @@ import {
   type FallbackRetries,
   type Snapshot,
 } from './roll-decision';
-import { announceReadyOnce } from './ready-line';
-import { devOutputFilter } from './dev-output';
+import { contentSecurityPolicy } from './security-headers';
 import { settingsFromEnv } from './settings';
-import { delay, Worker, type Mode } from './worker';
+import { Shutdown } from './shutdown';
+import { supervisorLog } from './supervisor-log';
+import { Worker, type Mode } from './worker';
 
 /** Dev: how often a remote that is up but rendered as its fallback is loaded in place again. */
 const STALE_RETRY_MS = 3_000;
+
+/** Root is owned by one app and served by all: a page that loads remotes. */
+const WARM_PATH = '/';
 
 export interface SupervisorOptions {
   app: AppEntry;
@@ -52,39 +61,18 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   const settings = settingsFromEnv(env, mode);
   const version = buildVersion(appDir, mode, env);
   const origins = originsFromEnv(apps, env);
-  // `pnpm dev` tells a developer what happens in plain lines ("home: waiting for shop");
-  // production and FEDERATION_DEBUG keep every detail, workers' output included.
-  const quiet = mode === 'dev' && !env.FEDERATION_DEBUG;
-  const log = (line: string) => console.log(quiet ? `${app.name}: ${line}` : `[${app.name}] ${line}`);
-  const detail = (line: string) => {
-    if (!quiet) log(line);
-  };
+  const { quiet, log, detail } = supervisorLog(app.name, mode, env);
   const secret = env.FEDERATION_SSR_SECRET || undefined;
   const watcher = new RemoteWatcher(
     apps.filter((other) => other.name !== app.name).map((other) => ({ name: other.name, origin: origins[other.name] as string })),
-    {
-      intervalMs: settings.pollMs,
-      timeoutMs: settings.probeTimeoutMs,
-      headers: secret ? { [SECRET_HEADER]: secret } : {},
-    },
+    { intervalMs: settings.pollMs, timeoutMs: settings.probeTimeoutMs, headers: secret ? { [SECRET_HEADER]: secret } : {} },
   );
+  const shutdown = new Shutdown();
 
-  let current: Worker | null = null;
   const workers = new Set<Worker>();
   process.on('exit', () => workers.forEach((worker) => worker.killNow()));
-  let snapshot: Snapshot = new Map();
-  const downs: DownTracker = { downSince: new Map(), seenDown: new Set() };
-  const fallbackRetries: FallbackRetries = new Map();
-  const changedRemotes = () => remotesToReload(snapshot, downs, watcher.statuses, Date.now(), settings.downAfterMs);
-  const fallbackRemotes = () => remotesUpButFallback(watcher.statuses, current?.renders ?? {}, fallbackRetries);
   let nextId = 1;
-  let rolling = false;
-  let rollAgain = false;
-  let stopping = false;
-  // Root is owned by one app and served by all: a page that loads remotes.
-  const warmPath = '/';
-
-  async function startWorker(): Promise<Worker> {
+  const startWorker = async (): Promise<Worker> => {
     const id = nextId++;
     const worker = await Worker.spawn(id, {
       appDir,
@@ -96,54 +84,36 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
       keep: quiet ? devOutputFilter() : undefined,
     });
     workers.add(worker);
-    worker.exited.then(() => workers.delete(worker));
+    void worker.exited.then(() => workers.delete(worker));
     return worker;
-  }
+  };
 
-  /** One fresh worker: true if it took over, false if it failed and the old one stays. */
-  async function swapIn(reason: string): Promise<boolean> {
-    const nextSnapshot = snapshotOf(watcher.statuses);
-    downs.seenDown.clear();
-    const worker = await startWorker();
-    if (quiet && current) log(`${reason}: starting a fresh server to load it`);
-    detail(`starting worker ${worker.id} (${reason})`);
-    try {
-      await worker.ready(warmPath, settings.readyTimeoutMs);
-    } catch (error) {
-      log(`worker ${worker.id} failed: ${(error as Error).message}; keeping worker ${current?.id ?? 'none'}`);
-      await worker.stop();
-      if (!current) throw error;
-      return false;
-    }
-    const previous = current;
-    current = worker;
-    snapshot = nextSnapshot;
-    detail(`worker ${worker.id} serves on internal port ${worker.port}`);
-    if (previous) void previous.drainAndStop(settings.drainMs).then(() => detail(`worker ${previous.id} stopped`));
-    return true;
-  }
-
-  /** Swaps in fresh workers until one took over with nothing newer to pick up. */
-  async function roll(reason: string): Promise<void> {
-    if (rolling) {
-      rollAgain = true;
-      return;
-    }
-    rolling = true;
-    try {
-      let why = reason;
-      for (;;) {
-        rollAgain = false;
-        const tookOver = await swapIn(why);
-        if (stopping) return;
-        if (tookOver && !rollAgain) return;
-        if (!tookOver) await delay(settings.pollMs);
-        why = tookOver ? 'changed while starting' : 'retry';
-      }
-    } finally {
-      rolling = false;
-    }
-  }
+  // What the serving worker was started with, for production's decision to start a fresh one.
+  let snapshot: Snapshot = new Map();
+  const downs: DownTracker = { downSince: new Map(), seenDown: new Set() };
+  const fallbackRetries: FallbackRetries = new Map();
+  const roll = new Roll<Worker>({
+    start: startWorker,
+    warmPath: WARM_PATH,
+    readyTimeoutMs: settings.readyTimeoutMs,
+    drainMs: settings.drainMs,
+    retryMs: settings.pollMs,
+    begin: (reason) => {
+      const next = snapshotOf(watcher.statuses);
+      downs.seenDown.clear();
+      if (quiet && roll.current) log(`${reason}: starting a fresh server to load it`);
+      return () => {
+        snapshot = next;
+        detail(`worker ${roll.current?.id} serves on internal port ${roll.current?.port}`);
+      };
+    },
+    stopping: () => shutdown.stopping,
+    log,
+    detail,
+  });
+  const renders = () => roll.current?.renders ?? {};
+  const changedRemotes = () => remotesToReload(snapshot, downs, watcher.statuses, Date.now(), settings.downAfterMs);
+  const fallbackRemotes = () => remotesUpButFallback(watcher.statuses, renders(), fallbackRetries);
 
   // Dev: a changed remote is loaded afresh inside the running worker (a fresh `next dev` would
   // recompile the host and reload its open pages), and pages hear of it (see hot-remotes).
@@ -151,106 +121,70 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   let events: RemoteEvents | null = null;
   const remoteVersions = () =>
     JSON.stringify(Object.fromEntries([...watcher.statuses].map(([name, status]) => [name, status.ok ? status.version : null])));
-  const staleInDev = () => remotesUpButFallback(watcher.statuses, current?.renders ?? {}, new Map());
+  const staleInDev = () => remotesUpButFallback(watcher.statuses, renders(), new Map());
   const settled = () =>
-    !rolling && current !== null && (hot ? staleInDev().length === 0 : changedRemotes().length === 0 && fallbackRemotes().length === 0);
+    !roll.busy && roll.current !== null && (hot ? staleInDev().length === 0 : changedRemotes().length === 0 && fallbackRemotes().length === 0);
+  const inPlace = new InPlaceRefresh({
+    refresh: () => roll.current?.refresh(WARM_PATH, { [REMOTE_VERSIONS_HEADER]: remoteVersions() }, settings.readyTimeoutMs) ?? false,
+    stale: staleInDev,
+    retryMs: STALE_RETRY_MS,
+    log,
+    detail,
+  });
 
   const originList = Object.values(origins);
-  const server = createProxy({
-    current: () => current,
-    stopping: () => stopping,
+  const proxy = createProxy({
+    current: () => roll.current,
+    stopping: () => shutdown.stopping,
     build: mode === 'start' ? version : null,
     requestHeaders: () => ({ [REMOTE_VERSIONS_HEADER]: remoteVersions() }),
     // Next's dev server evaluates code and talks over WebSocket: no policy in dev.
     policy: (nonce) => (mode === 'start' ? contentSecurityPolicy(originList, nonce) : null),
-    intercept(req, res, pathname) {
-      if (isServerCodeRequest(req.url ?? '/') && !mayReadServerCode(req.socket.remoteAddress, req.headers[SECRET_HEADER], secret)) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
-        return true;
-      }
-      if (events && pathname === REMOTE_EVENTS_PATH) {
-        events.accept(req, res);
-        return true;
-      }
-      if (pathname === '/api/health') {
-        // 503 until a worker serves (and while stopping), so the endpoint works as a readiness probe.
-        res.writeHead(current && !stopping ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify(healthBody(app.name, version, watcher.statuses, current?.renders ?? {}, settled())));
-        return true;
-      }
-      return false;
-    },
+    intercept: proxyAnswers({
+      secret,
+      events: () => events,
+      health: () => healthBody(app.name, version, watcher.statuses, renders(), settled()),
+      serving: () => roll.current !== null && !shutdown.stopping,
+    }),
   });
-
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, () => resolve());
+    proxy.once('error', reject);
+    proxy.listen(port, () => resolve());
   });
   log(quiet ? `http://localhost:${port}` : `listening on http://localhost:${port} (${mode})`);
+  shutdown.listen({
+    proxy,
+    drainMs: settings.drainMs,
+    quiet: () => {
+      watcher.stop();
+      events?.close();
+    },
+    stopWorkers: async () => void (await Promise.all([...workers].map((worker) => worker.drainAndStop(settings.drainMs)))),
+    log,
+  });
 
   await watcher.pollOnce();
   const downNow = () => [...watcher.statuses].filter(([, status]) => !status.ok).map(([name]) => name);
   let wasDown = new Set(downNow());
   if (wasDown.size > 0) log(`waiting for ${[...wasDown].join(', ')} (their parts render as fallbacks until they answer)`);
-  await roll('start');
+  await roll.roll('start');
   if (hot) events = new RemoteEvents(watcher.statuses);
-  let refreshing = false;
-  let refreshAgain = false;
-  let staleRetried = 0;
-  const refreshInPlace = (changed: string[]) => {
-    if (changed.length > 0) log(`new code of ${changed.join(', ')}: loading it in place`);
-    // A remote that is up but still rendered as its fallback (its reload failed while it compiled)
-    // is retried every few seconds, not once: the worker drops its failure again (see hot-remotes).
-    const stale = staleInDev().length > 0 && Date.now() - staleRetried >= STALE_RETRY_MS;
-    if (!current || (changed.length === 0 && !stale && !refreshAgain)) return;
-    // A change seen during a refresh is loaded right after it, not dropped.
-    if (refreshing) return void (refreshAgain = true);
-    refreshAgain = false;
-    if (stale) staleRetried = Date.now();
-    refreshing = true;
-    void current
-      .refresh(warmPath, { [REMOTE_VERSIONS_HEADER]: remoteVersions() }, settings.readyTimeoutMs)
-      .catch((error: Error) => detail(`refresh failed: ${error.message}`))
-      .finally(() => {
-        refreshing = false;
-        if (refreshAgain) refreshInPlace([]);
-      });
-  };
   const readiness = app.routes.includes('/') ? announceReadyOnce((line) => console.log(line), apps, origins) : null;
   watcher.start((statuses) => {
-    if (stopping) return;
+    if (shutdown.stopping) return;
     const down = new Set(downNow());
     for (const name of down) if (!wasDown.has(name)) log(`${name} is down: its parts render as fallbacks`);
     for (const name of wasDown) if (!down.has(name)) log(`${name} is up`);
     wasDown = down;
     void readiness?.(settled());
     trackDowns(downs, statuses, Date.now());
-    if (events) {
-      // Edits, and remotes that are back (or started after this worker), load in place: the worker
-      // drops what it holds of them (see hot-remotes) and open pages hear of it, no fresh `next dev`.
-      return refreshInPlace(events.announce(statuses));
-    }
+    // Dev: edits, and remotes that are back (or started after this worker), load in place.
+    if (events) return inPlace.request(events.announce(statuses));
     const changed = changedRemotes();
     const fallbacks = fallbackRemotes();
     if (changed.length === 0 && fallbacks.length === 0) return;
     if (changed.length === 0) for (const name of fallbacks) noteFallbackRetry(fallbackRetries, name, statuses.get(name)?.version ?? null);
     const reason = changed.length > 0 ? `new code of ${changed.join(', ')}` : `${fallbacks.join(', ')} up but rendered as fallback`;
-    void roll(reason).catch((error) => log(String(error)));
+    void roll.roll(reason).catch((error) => log(String(error)));
   });
-
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: finishing requests in flight (up to ${settings.drainMs} ms), then stopping`);
-    watcher.stop();
-    events?.close();
-    // No new connections; idle ones close now, busy ones once their request is answered.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeTunnels();
-    await Promise.race([closed, delay(settings.drainMs)]);
-    await Promise.all([...workers].map((worker) => worker.drainAndStop(settings.drainMs)));
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -8,6 +8,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { RENDERS_HEADER } from '../header-names';
 import type { Renders } from '../runtime/remote-state';
 import { requestChunksPreload } from './request-chunks';
@@ -184,5 +185,3 @@ export function freePort(): Promise<number> {
     });
   });
 }
-
-export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,125 @@
+/**
+ * One Module Federation runtime per page. nextjs-mf bundles
+ * @module-federation/runtime-core into the host's webpack runtime and again
+ * into every remote's `remoteEntry.js`: a page that uses two remotes ran three
+ * copies (about 57 KB gzip each). In the browser build every app now takes
+ * runtime-core from `globalThis._FEDERATION_RUNTIME_CORE` (what
+ * @module-federation/enhanced's `experiments.externalRuntime` does; nextjs-mf
+ * does not pass that option through), and each app serves that one copy as a
+ * script of its own, which its `_document` loads before Next's scripts. A
+ * remote's entry then uses the copy of the page that loaded it, so a page runs
+ * one runtime whichever app serves it.
+ *
+ * The server build keeps its bundled runtime: bytes do not matter there.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Compiler } from 'webpack';
+
+const NAME = 'RuntimeCoreScriptPlugin';
+const PACKAGE = '@module-federation/runtime-core';
+
+/**
+ * The packages of the runtime, each under the global the browser bundles read
+ * it from: runtime-core's name is enhanced's own (`externalRuntime`); the
+ * other two are what webpack's federation runtime and nextjs-mf's plugins
+ * import besides (the SDK, the error-code table), one copy each as well.
+ */
+const SHARED: Record<string, string> = {
+  [PACKAGE]: '_FEDERATION_RUNTIME_CORE',
+  '@module-federation/sdk': '_FEDERATION_SDK',
+  '@module-federation/error-codes': '_FEDERATION_ERROR_CODES',
+};
+
+/** What the script runs: those packages, put where the apps' browser bundles look for them. */
+const PROVIDER = Object.entries(SHARED)
+  .map(([name, global], index) => `import * as p${index} from '${name}';\nglobalThis.${global} = p${index};\n`)
+  .join('');
+
+interface Manifest {
+  name: string;
+  version: string;
+  dependencies?: Record<string, string>;
+}
+
+/** A package's package.json (its `exports` hide the file from require.resolve), and its folder. */
+function manifest(name: string, from: string): { folder: string; json: Manifest } {
+  let folder = path.dirname(require.resolve(name, { paths: [from] }));
+  for (;;) {
+    try {
+      const json = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as Manifest;
+      if (json.name === name) return { folder, json };
+    } catch {
+      // no package.json here: look further up
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) throw new Error(`${NAME}: cannot find the package.json of ${name}`);
+    folder = parent;
+  }
+}
+
+/** runtime-core's own version, and those of what it bundles: they name the script. */
+function versions(): string {
+  const core = manifest(PACKAGE, __dirname);
+  const bundled = Object.keys(core.json.dependencies ?? {}).map((name) => `${name}@${manifest(name, core.folder).json.version}`);
+  return [`${PACKAGE}@${core.json.version}`, ...bundled].join(' ');
+}
+
+/**
+ * The script's path under `/_next/`, named by what it contains (Next serves
+ * `static/chunks` immutable): the same for every app built from one lockfile.
+ */
+export function runtimeCoreScriptPath(): string {
+  const hash = createHash('sha256').update(versions()).update(PROVIDER).digest('hex').slice(0, 16);
+  return `static/chunks/federation-runtime-core-${hash}.js`;
+}
+
+let built: Promise<string> | undefined;
+
+/** Bundles the provider once per process (Next compiles the browser build again on every dev edit). */
+function buildScript(compiler: Compiler): Promise<string> {
+  built ??= new Promise<string>((resolve, reject) => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'federation-runtime-core-'));
+    const child = compiler.webpack({
+      mode: 'production',
+      target: ['web', 'es2017'],
+      // runtime-core's folder: its SDK and error codes resolve from there (pnpm keeps them beside it).
+      context: manifest(PACKAGE, __dirname).folder,
+      entry: `data:text/javascript,${encodeURIComponent(PROVIDER)}`,
+      output: { path: outDir, filename: 'runtime-core.js', iife: true },
+      devtool: false,
+    });
+    child.run((error, stats) => {
+      child.close(() => undefined);
+      try {
+        if (error) throw error;
+        if (stats?.hasErrors()) throw new Error(stats.toString('errors-only'));
+        resolve(readFileSync(path.join(outDir, 'runtime-core.js'), 'utf8'));
+      } catch (cause) {
+        reject(cause instanceof Error ? cause : new Error(String(cause)));
+      } finally {
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    });
+  });
+  return built;
+}
+
+/** Browser build only: runtime-core from the page's one copy, and that copy written as a static file. */
+export class RuntimeCoreScriptPlugin {
+  apply(compiler: Compiler): void {
+    const { ExternalsPlugin, Compilation, sources } = compiler.webpack;
+    new ExternalsPlugin('global', SHARED).apply(compiler);
+    const file = runtimeCoreScriptPath();
+    compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          if (!compilation.getAsset(file)) compilation.emitAsset(file, new sources.RawSource(await buildScript(compiler)));
+        },
+      );
+    });
+  }
+}

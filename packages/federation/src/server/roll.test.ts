@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { Roll, type RolledWorker } from './roll';
+
+/** A worker whose warm-up the test decides: it resolves or rejects when told. */
+class FakeWorker implements RolledWorker {
+  stopped = false;
+  drained = false;
+  private settle!: { resolve: () => void; reject: (error: Error) => void };
+  readonly warming = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
+
+  constructor(readonly id: number) {}
+  ready(): Promise<void> {
+    return this.warming;
+  }
+  warm(): void {
+    this.settle.resolve();
+  }
+  fail(): void {
+    this.settle.reject(new Error('did not answer'));
+  }
+  async stop(): Promise<void> {
+    this.stopped = true;
+  }
+  async drainAndStop(): Promise<void> {
+    this.drained = true;
+    this.stopped = true;
+  }
+}
+
+function setup() {
+  const started: FakeWorker[] = [];
+  const lines: string[] = [];
+  const commits: string[] = [];
+  let stopping = false;
+  const roll = new Roll<FakeWorker>({
+    start: async () => {
+      const worker = new FakeWorker(started.length + 1);
+      started.push(worker);
+      return worker;
+    },
+    warmPath: '/',
+    readyTimeoutMs: 1_000,
+    drainMs: 1_000,
+    retryMs: 1,
+    begin: (reason) => () => commits.push(reason),
+    stopping: () => stopping,
+    log: (line) => lines.push(line),
+    detail: () => undefined,
+  });
+  /** Resolves once the n-th worker has been started. */
+  const nth = async (n: number) => {
+    while (started.length < n) await new Promise((resolve) => setTimeout(resolve, 1));
+    return started[n - 1] as FakeWorker;
+  };
+  return { roll, started, lines, commits, nth, stop: () => (stopping = true) };
+}
+
+describe('Roll', () => {
+  it('switches to a fresh worker once it is warm, and drains the old one', async () => {
+    const { roll, nth, commits } = setup();
+    const first = roll.roll('start');
+    (await nth(1)).warm();
+    await first;
+    const second = roll.roll('new code of shop');
+    expect(roll.busy).toBe(true);
+    const fresh = await nth(2);
+    expect(roll.current?.id).toBe(1);
+    fresh.warm();
+    await second;
+    expect(roll.current?.id).toBe(2);
+    expect((await nth(1)).drained).toBe(true);
+    expect(commits).toEqual(['start', 'new code of shop']);
+    expect(roll.busy).toBe(false);
+  });
+
+  it('keeps the old worker when the fresh one fails to warm up, stops the failed one and tries again', async () => {
+    const { roll, nth, lines } = setup();
+    const first = roll.roll('start');
+    (await nth(1)).warm();
+    await first;
+    const second = roll.roll('new code of shop');
+    const failing = await nth(2);
+    failing.fail();
+    const retry = await nth(3);
+    expect(failing.stopped).toBe(true);
+    expect(roll.current?.id).toBe(1);
+    expect(lines.some((line) => line.includes('worker 2 failed') && line.includes('keeping worker 1'))).toBe(true);
+    retry.warm();
+    await second;
+    expect(roll.current?.id).toBe(3);
+  });
+
+  it('fails when the first worker never warms up: there is nothing to keep', async () => {
+    const { roll, nth } = setup();
+    const first = roll.roll('start');
+    (await nth(1)).fail();
+    await expect(first).rejects.toThrow('did not answer');
+    expect(roll.current).toBeNull();
+  });
+
+  it('a roll asked for during a roll starts one more worker after it, not two at once', async () => {
+    const { roll, nth, started } = setup();
+    const first = roll.roll('start');
+    (await nth(1)).warm();
+    await first;
+    const second = roll.roll('new code of shop');
+    const fresh = await nth(2);
+    // Asked twice while worker 2 warms up: one more swap after it, with the newest code.
+    await roll.roll('new code of checkout');
+    await roll.roll('new code of home');
+    expect(started).toHaveLength(2);
+    fresh.warm();
+    const newest = await nth(3);
+    expect(roll.current?.id).toBe(2);
+    newest.warm();
+    await second;
+    expect(roll.current?.id).toBe(3);
+    expect(started).toHaveLength(3);
+  });
+
+  it('stopping during a roll: the warming worker is stopped, not switched to, and no retry starts', async () => {
+    const { roll, nth, started, stop } = setup();
+    const first = roll.roll('start');
+    (await nth(1)).warm();
+    await first;
+    const second = roll.roll('new code of shop');
+    const fresh = await nth(2);
+    stop();
+    fresh.warm();
+    await second;
+    expect(roll.current?.id).toBe(1);
+    expect(fresh.stopped).toBe(true);
+    expect(started).toHaveLength(2);
+  });
+});
