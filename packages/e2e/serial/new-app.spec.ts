@@ -3,6 +3,8 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { titleFor } from '@repo/federation/app-name';
 import { discoverApps } from '@repo/federation/discover';
+import { originEnvVar } from '@repo/federation/origins';
+import { parseAllDocuments } from 'yaml';
 import { repoRoot } from '../src/apps';
 import { waitForHydration, watchConsole } from '../src/console';
 import { markWindow, stillSameWindow } from '../src/no-reload';
@@ -13,6 +15,7 @@ import { run, treeState } from '../src/shell';
 const name = `probe-${Date.now().toString(36)}`;
 const title = titleFor(name);
 const lockfile = path.join(repoRoot, 'pnpm-lock.yaml');
+const sharedManifest = path.join(repoRoot, 'deploy/k8s/shared.yaml');
 const BASE_PORT = 5100;
 
 // A page of the generated app whose own code throws: a bug, which no host may dress up as an outage.
@@ -41,10 +44,13 @@ test.describe('pnpm new-app', () => {
   const running: RunningApp[] = [];
   const treeBefore = treeState();
   const lockBefore = readFileSync(lockfile, 'utf8');
+  const sharedBefore = readFileSync(sharedManifest, 'utf8');
 
   test.afterAll(async () => {
     await Promise.all(running.map((app) => app.stop()));
     rmSync(path.join(repoRoot, 'apps', name), { recursive: true, force: true });
+    rmSync(path.join(repoRoot, 'deploy/k8s', `${name}.yaml`), { force: true });
+    writeFileSync(sharedManifest, sharedBefore);
     writeFileSync(lockfile, lockBefore);
     run('pnpm', ['install', '--prefer-offline']);
     run('pnpm', ['build']); // turbo restores the previous builds from its cache
@@ -68,6 +74,11 @@ test.describe('pnpm new-app', () => {
     console.log(run('pnpm', ['new-app', name]));
     const apps = discoverApps(repoRoot);
     expect(apps.map((app) => app.name)).toContain(name);
+    // Deployable as it stands: its manifest (the one every app has; schema-checked by deploy.test.ts) and its origin.
+    const manifest = parseAllDocuments(readFileSync(path.join(repoRoot, 'deploy/k8s', `${name}.yaml`), 'utf8'));
+    expect(manifest.map((doc) => doc.get('kind'))).toEqual(['Deployment', 'Service']);
+    expect(manifest.map((doc) => doc.getIn(['metadata', 'name']))).toEqual([name, name]);
+    expect(readFileSync(sharedManifest, 'utf8')).toContain(`${originEnvVar(name)}: https://${name}.example.com`);
     addBrokenPage();
     run('pnpm', ['build']);
 

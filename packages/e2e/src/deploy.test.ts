@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { originEnvVar } from '@repo/federation/origins';
 import { apps, repoRoot } from './apps';
-import { deploymentSchema, serviceSchema } from './deploy-schema';
+import { validateManifest } from './k8s-validate';
 
-// Docker and a cluster do not run here: this checks the files' shape instead.
+// No cluster runs here: manifests are checked against Kubernetes' own schemas and wired together;
+// the Dockerfile's structure is checked here, the image itself by `pnpm test:image`.
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const read = (file: string) => readFileSync(path.join(repoRoot, 'deploy', file), 'utf8');
 const docs = (file: string): Doc[] => parseAllDocuments(read(file)).map((doc) => doc.toJS() as Doc);
-const ajv = new Ajv({ allErrors: true });
-const validDeployment = ajv.compile(deploymentSchema);
-const validService = ajv.compile(serviceSchema);
 
 describe('Kubernetes manifests', () => {
   for (const app of apps) {
@@ -22,9 +19,8 @@ describe('Kubernetes manifests', () => {
       const deployment = all.find((doc) => doc.kind === 'Deployment') as Doc;
       const service = all.find((doc) => doc.kind === 'Service') as Doc;
 
-      it('has a Deployment and a Service of the right shape', () => {
-        expect(validDeployment(deployment), ajv.errorsText(validDeployment.errors)).toBe(true);
-        expect(validService(service), ajv.errorsText(validService.errors)).toBe(true);
+      it('has a Deployment and a Service valid against the Kubernetes schemas', () => {
+        for (const doc of all) expect(() => validateManifest(doc)).not.toThrow();
         expect(deployment.metadata.name).toBe(app.name);
         expect(service.metadata.name).toBe(app.name);
       });
@@ -59,6 +55,17 @@ describe('Kubernetes manifests', () => {
     });
   }
 
+  it('shared config is valid against the Kubernetes schemas', () => {
+    for (const doc of docs('k8s/shared.yaml')) expect(() => validateManifest(doc)).not.toThrow();
+  });
+
+  it('the schema check refuses what a cluster would refuse', () => {
+    const deployment = docs(`k8s/${apps[0]!.name}.yaml`).find((doc) => doc.kind === 'Deployment') as Doc;
+    deployment.spec.template.spec.containers[0].ports[0].containerPort = 'http';
+    expect(() => validateManifest(deployment)).toThrow(/containerPort must be integer/);
+    expect(() => validateManifest({ apiVersion: 'v1', kind: 'Pod' })).toThrow(/no schema here/);
+  });
+
   it('shared config names an origin for every app and the SSR secret', () => {
     const shared = docs('k8s/shared.yaml');
     const origins = shared.find((doc) => doc.kind === 'ConfigMap' && doc.metadata.name === 'federation-origins') as Doc;
@@ -80,5 +87,23 @@ describe('Dockerfile template', () => {
 
   it('checks health on /api/health', () => {
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/api\/health/);
+  });
+
+  it('installs from the pruned lockfile and manifests before any source is copied', () => {
+    expect(dockerfile).toMatch(/turbo prune "\$APP" --docker/);
+    const manifests = dockerfile.indexOf('COPY --from=prune /repo/out/json/');
+    const install = dockerfile.indexOf('pnpm install --frozen-lockfile');
+    const sources = dockerfile.indexOf('COPY --from=prune /repo/out/full/');
+    expect(manifests).toBeGreaterThan(-1);
+    expect(install).toBeGreaterThan(manifests);
+    expect(sources).toBeGreaterThan(install);
+    // Only the prune stage sees the whole context.
+    expect(dockerfile.match(/^COPY \. \.$/gm)).toHaveLength(1);
+    expect(dockerfile.indexOf('COPY . .')).toBeLessThan(dockerfile.indexOf('FROM base AS build'));
+  });
+
+  it('keeps dependencies, build output and history out of the build context', () => {
+    const ignored = readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8').split('\n').map((line) => line.trim());
+    for (const entry of ['**/node_modules', '**/.next', '**/dist', '.git']) expect(ignored).toContain(entry);
   });
 });

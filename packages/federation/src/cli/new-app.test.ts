@@ -37,6 +37,7 @@ beforeEach(() => {
     mkdirSync(path.join(repo, 'apps', name), { recursive: true });
     cpSync(path.join(realRepo, 'apps', name, 'package.json'), path.join(repo, 'apps', name, 'package.json'));
   }
+  cpSync(path.join(realRepo, 'deploy', 'k8s'), path.join(repo, 'deploy', 'k8s'), { recursive: true });
 });
 
 afterEach(() => {
@@ -135,5 +136,30 @@ describe('federation new-app with a working install', () => {
     const args = readFileSync(path.join(fakeBin, 'args'), 'utf8').trim();
     expect(args).toBe('install --prefer-offline --no-frozen-lockfile');
     expect(readdirSync(path.join(repo, 'apps')).sort()).toEqual(['checkout', 'gift-cards', 'home', 'shop']);
+  }, 30_000);
+
+  it('adds the app to deploy/k8s: its manifest, and its origin beside the others in the shared config', async () => {
+    fakePnpm('exit 0\n');
+    const sharedBefore = readFileSync(path.join(repo, 'deploy/k8s/shared.yaml'), 'utf8');
+    const { status, stdout } = await newApp();
+    expect(status).toBe(0);
+    expect(stdout).toContain('Added deploy/k8s/gift-cards.yaml and GIFT_CARDS_ORIGIN in deploy/k8s/shared.yaml');
+    const manifest = readFileSync(path.join(repo, 'deploy/k8s/gift-cards.yaml'), 'utf8');
+    expect(manifest).toBe(readFileSync(path.join(realRepo, 'deploy/k8s/shop.yaml'), 'utf8').replaceAll('shop', 'gift-cards'));
+    const shared = readFileSync(path.join(repo, 'deploy/k8s/shared.yaml'), 'utf8');
+    expect(shared).toBe(
+      sharedBefore.replace(/(CHECKOUT_ORIGIN: .*\n)/, '$1  GIFT_CARDS_ORIGIN: https://gift-cards.example.com\n'),
+    );
+  }, 30_000);
+
+  it('writes nothing when the shared config has no origins to add to', async () => {
+    fakePnpm('exit 0\n');
+    const shared = path.join(repo, 'deploy/k8s/shared.yaml');
+    writeFileSync(shared, readFileSync(shared, 'utf8').replace(/^\s+\w+_ORIGIN:.*\n/gm, ''));
+    const before = tree();
+    const { status, stderr } = await newApp();
+    expect(status).not.toBe(0);
+    expect(stderr.join('\n')).toMatch(/deploy\/k8s\/shared\.yaml lists no \*_ORIGIN/);
+    expect(tree()).toEqual(before);
   }, 30_000);
 });

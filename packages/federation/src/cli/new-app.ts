@@ -10,8 +10,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { discoverApps, findRepoRoot } from '../discover';
+import { originEnvVar } from '../origins';
 import { nameProblem, nextFreePort, titleFor } from './app-name';
 import { appFiles } from './app-template';
+import { K8S_DIR, k8sManifest, SHARED_MANIFEST, withOrigin } from './k8s-manifest';
 import { isFree } from '../server/port';
 
 export class NewAppError extends Error {}
@@ -19,6 +21,16 @@ export class NewAppError extends Error {}
 function pinnedVersions(): Record<string, string> {
   const own = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
   return { ...own.peerDependencies, ...own.devDependencies };
+}
+
+/** The app's files outside its folder: its Kubernetes manifest, and the shared config with its origin. */
+function deployFiles(repoRoot: string, name: string): Record<string, string> {
+  const shared = path.join(repoRoot, SHARED_MANIFEST);
+  if (!existsSync(shared)) return {}; // a repo without deploy/k8s
+  return {
+    [path.join(repoRoot, K8S_DIR, `${name}.yaml`)]: k8sManifest(name),
+    [shared]: withOrigin(readFileSync(shared, 'utf8'), name),
+  };
 }
 
 export async function createApp(repoRoot: string, name: string | undefined): Promise<{ dir: string; port: number }> {
@@ -31,13 +43,22 @@ export async function createApp(repoRoot: string, name: string | undefined): Pro
 
   const port = await nextFreePort(apps, isFree);
   const files = appFiles({ name, title: titleFor(name), port, versions: pinnedVersions() });
+  // Made before anything is written: a problem with them writes nothing.
+  const deploy = deployFiles(repoRoot, name);
   const staging = path.join(repoRoot, 'apps', `.new-app-${name}-${process.pid}`);
+  const before = new Map(Object.keys(deploy).map((file) => [file, existsSync(file) ? readFileSync(file) : null]));
   try {
     for (const [file, content] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
       writeFileSync(path.join(staging, file), content);
     }
     renameSync(staging, dir);
+    for (const [file, content] of Object.entries(deploy)) writeFileSync(file, content);
+  } catch (error) {
+    // A write that failed half-way (disk full) leaves nothing behind either.
+    rmSync(dir, { recursive: true, force: true });
+    restore(before);
+    throw error;
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -45,15 +66,17 @@ export async function createApp(repoRoot: string, name: string | undefined): Pro
 }
 
 /**
- * The tracked files `pnpm install` may write: the lockfile, and the root
- * manifests where pnpm can record settings such as build approvals. The rest it
- * writes is in node_modules, which is not tracked; the next install redoes it.
+ * The tracked files outside the app folder that the command or `pnpm install`
+ * may write: deploy/k8s (the app's manifest, its origin), the lockfile, and the
+ * root manifests where pnpm can record settings such as build approvals. The
+ * rest pnpm writes is in node_modules, which is not tracked; the next install
+ * redoes it.
  */
-const INSTALL_WRITES = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json'];
+const WRITES_OUTSIDE_APP = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json', SHARED_MANIFEST];
 
 /** Each file's bytes, or null if absent. */
-function snapshot(repoRoot: string): Map<string, Buffer | null> {
-  const files = INSTALL_WRITES.map((file) => path.join(repoRoot, file));
+function snapshot(repoRoot: string, name: string): Map<string, Buffer | null> {
+  const files = [...WRITES_OUTSIDE_APP, `${K8S_DIR}/${name}.yaml`].map((file) => path.join(repoRoot, file));
   return new Map(files.map((file) => [file, existsSync(file) ? readFileSync(file) : null]));
 }
 
@@ -99,9 +122,12 @@ function install(repoRoot: string): Promise<string | null> {
 export async function newAppCommand(args: string[]): Promise<void> {
   const repoRoot = findRepoRoot(process.cwd());
   const name = args[0] ?? '';
-  const saved = snapshot(repoRoot);
+  const saved = snapshot(repoRoot, name);
   const { dir, port } = await createApp(repoRoot, name);
   console.log(`Created apps/${name} (port ${port}, route /${name}, exposes ${name.replace(/-/g, '_')}/card).`);
+  if (existsSync(path.join(repoRoot, K8S_DIR, `${name}.yaml`))) {
+    console.log(`Added ${K8S_DIR}/${name}.yaml and ${originEnvVar(name)} in ${SHARED_MANIFEST} (set its real origin there).`);
+  }
   if (!args.includes('--no-install')) {
     console.log('Linking it into the workspace (pnpm install)...');
     const problem = await install(repoRoot);
