@@ -1,4 +1,5 @@
 import { useCartLines } from '@repo/cart';
+import { PageHead } from '@repo/shell/page-head';
 import type { NextPage } from 'next';
 import CartLines from '../components/cart-lines';
 
@@ -6,6 +7,7 @@ const CheckoutPage: NextPage = () => {
   const lines = useCartLines();
   return (
     <section aria-labelledby="checkout-title">
+      <PageHead title="Checkout" description="Your cart: change quantities and see the total." />
       <h1 id="checkout-title">Checkout</h1>
       <CartLines lines={lines} />
     </section>

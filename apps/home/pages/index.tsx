@@ -1,5 +1,6 @@
 import { federated } from '@repo/federation/federated';
 import { isOutageOf } from '@repo/federation/remote-state';
+import { PageHead } from '@repo/shell/page-head';
 import type { NextPage } from 'next';
 import type { ProductCardProps } from 'shop/product-card';
 
@@ -13,6 +14,7 @@ interface HomeProps {
 
 const HomePage: NextPage<HomeProps> = ({ featured }) => (
   <section aria-labelledby="home-title">
+    <PageHead title="Things we like" description="Featured products from the shop, on home's landing page." />
     <h1 id="home-title">Things we like</h1>
     <p>Three apps, one store: this page is home&apos;s, the cards are shop&apos;s, the cart is checkout&apos;s.</p>
     {featured.length === 0 ? (

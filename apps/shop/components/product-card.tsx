@@ -16,9 +16,9 @@ export default function ProductCard({ product }: ProductCardProps) {
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={tag.src} width={48} height={48} alt="" data-testid="product-image" />
       <div>
-        <h3 className={styles.name}>
+        <h2 className={styles.name}>
           <Link href={`/p/${product.slug}`}>{product.name}</Link>
-        </h3>
+        </h2>
         <span className={styles.price}>{formatPrice(product.price)}</span>
         <p className={styles.summary}>{product.summary}</p>
       </div>

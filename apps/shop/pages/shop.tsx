@@ -1,3 +1,4 @@
+import { PageHead } from '@repo/shell/page-head';
 import type { NextPage } from 'next';
 import ProductCard from '../components/product-card';
 import { fetchProducts, type Product } from '../lib/products-api';
@@ -8,6 +9,7 @@ interface ShopProps {
 
 const ShopPage: NextPage<ShopProps> = ({ products }) => (
   <section aria-labelledby="shop-title">
+    <PageHead title="Shop" description="Everything we sell, straight from the shop's catalogue." />
     <h1 id="shop-title">Shop</h1>
     <p>Everything we sell, straight from the shop&apos;s catalogue.</p>
     <div style={{ display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))' }}>

@@ -184,7 +184,9 @@ async function main(): Promise<void> {
   console.log('scripts holding a copy of the Module Federation runtime and their bytes; repeat: script bytes and requests a');
   console.log('second navigation in the same browser context fetches from the network; req/s, p50, p99: SSR at');
   console.log(`${options.connections} connections, best of ${options.rounds} round(s) of ${options.duration} s; FCP, CLS, hydr: Chromium on loopback, no throttling,`);
-  console.log(`median of ${options.browserRuns}; LH: Lighthouse ${options.lighthouseRuns > 0 ? 'performance score and metrics, mobile preset (simulated)' : 'not run'}.`);
+  console.log(`median of ${options.browserRuns}; LH: Lighthouse ${options.lighthouseRuns > 0 ? 'performance score and metrics, mobile preset (simulated); a11y, BP, SEO: its accessibility, best-practices and SEO scores' : 'not run'}.`);
+  const findings = rows.flatMap((row) => (row.lighthouse?.findings ?? []).map((finding) => `${row.server} ${row.route}: ${finding}`));
+  if (findings.length > 0) console.log(`Lighthouse findings (audits that cost points):\n  ${findings.join('\n  ')}`);
   console.log('');
   console.log('Ratio to the floor (same route)');
   console.log(ratioTable(rows, 'floor'));

@@ -76,6 +76,9 @@ const COLUMNS: Column[] = [
   ['LH LCP', (row) => ms(row.lighthouse?.lcpMs ?? null)],
   ['LH TBT', (row) => ms(row.lighthouse?.tbtMs ?? null)],
   ['LH CLS', (row) => fixed(row.lighthouse?.cls, 3)],
+  ['a11y', (row) => String(row.lighthouse?.accessibility ?? '-')],
+  ['BP', (row) => String(row.lighthouse?.bestPractices ?? '-')],
+  ['SEO', (row) => String(row.lighthouse?.seo ?? '-')],
 ];
 
 /** Metrics compared as ratios: for req/s and the Lighthouse score higher is better, for the rest lower. */

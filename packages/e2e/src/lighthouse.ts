@@ -1,6 +1,7 @@
 /**
- * Lighthouse's performance audit (default mobile preset: simulated slow 4G and
- * a 4x slower CPU) of one URL, in one Chromium that chrome-launcher starts and
+ * Lighthouse's audit (default mobile preset: simulated slow 4G and a 4x slower
+ * CPU) of one URL: performance with its metrics, and the accessibility, best
+ * practices and SEO scores with the audits that cost points, in one Chromium that chrome-launcher starts and
  * every audit reuses. Each audit loads the page with an empty cache.
  */
 import { existsSync } from 'node:fs';
@@ -13,15 +14,29 @@ export interface LighthouseResult {
   lcpMs: number | null;
   tbtMs: number | null;
   cls: number | null;
+  /** 0-100 each. */
+  accessibility: number | null;
+  bestPractices: number | null;
+  seo: number | null;
+  /** Audits of those three categories that did not pass, as `category/audit`. */
+  findings: string[];
 }
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 interface Audit {
   numericValue?: number;
+  score?: number | null;
+}
+
+interface Category {
+  score: number | null;
+  auditRefs?: { id: string; weight: number }[];
 }
 
 interface RunnerResult {
   lhr: {
-    categories: { performance?: { score: number | null } };
+    categories: Partial<Record<(typeof CATEGORIES)[number], Category>>;
     audits: Record<string, Audit | undefined>;
     runtimeError?: { code: string; message: string };
   };
@@ -62,7 +77,7 @@ export class LighthouseRunner {
   private async auditOnce(url: string): Promise<LighthouseResult> {
     const result = await this.lighthouse(url, {
       port: this.chrome.port,
-      onlyCategories: ['performance'],
+      onlyCategories: [...CATEGORIES],
       output: 'json',
       logLevel: 'error',
     });
@@ -70,9 +85,21 @@ export class LighthouseRunner {
     const { lhr } = result;
     if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const value = (id: string) => lhr.audits[id]?.numericValue ?? null;
-    const score = lhr.categories.performance?.score;
+    const score = (category: (typeof CATEGORIES)[number]) => {
+      const raw = lhr.categories[category]?.score;
+      return raw === null || raw === undefined ? null : Math.round(raw * 100);
+    };
+    const findings = CATEGORIES.filter((category) => category !== 'performance').flatMap((category) =>
+      (lhr.categories[category]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && typeof lhr.audits[ref.id]?.score === 'number' && (lhr.audits[ref.id]?.score ?? 1) < 1)
+        .map((ref) => `${category}/${ref.id}`),
+    );
     return {
-      score: score === null || score === undefined ? null : Math.round(score * 100),
+      score: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      seo: score('seo'),
+      findings,
       fcpMs: value('first-contentful-paint'),
       lcpMs: value('largest-contentful-paint'),
       tbtMs: value('total-blocking-time'),

@@ -8,6 +8,7 @@
  * own code is a bug, answered with a 500 as the owner app itself would.
  */
 import type { NextPage, NextPageContext } from 'next';
+import Head from 'next/head';
 import { lazy, type ComponentType } from 'react';
 import { apps, selfName } from './apps';
 import { RemoteFallback, RemoteSlot } from './federated';
@@ -89,6 +90,9 @@ function lazyOwnerPage(match: RouteMatch): ComponentType<PageProps> {
 function NotFound() {
   return (
     <section aria-labelledby="not-found-title">
+      <Head>
+        <title>Page not found</title>
+      </Head>
       <h1 id="not-found-title">Page not found</h1>
       <p>There is no page at this address. Use the navigation above to keep browsing.</p>
     </section>

@@ -7,6 +7,7 @@ import { refreshChangedRemotes, REMOTE_VERSIONS_HEADER } from '@repo/federation/
 import App, { type AppContext, type AppProps } from 'next/app';
 import Head from 'next/head';
 import { useEffect } from 'react';
+import { SITE_NAME } from './page-head';
 
 const Nav = federated(() => import('home/nav'), 'Site navigation');
 
@@ -19,7 +20,8 @@ export default function ShellApp({ Component, pageProps }: AppProps) {
     <>
       <Head>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Federated store</title>
+        <title>{SITE_NAME}</title>
+        <meta key="description" name="description" content="Three Next.js apps composed at runtime with Module Federation." />
         {/* No favicon file to fetch (and 404) in any app. */}
         <link rel="icon" href="data:," />
       </Head>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/router';
 import { formatPrice } from '@repo/cart';
 import { federated } from '@repo/federation/federated';
+import { PageHead } from '@repo/shell/page-head';
 import { fetchProduct, type Product } from '../../lib/products-api';
 
 const AddToCart = federated(() => import('checkout/add-to-cart'), 'Add to cart');
@@ -17,6 +18,7 @@ const ProductPage: NextPage<ProductProps> = ({ product }) => {
   if (!product) {
     return (
       <section>
+        <PageHead title="Product not found" description="No product is sold at this address." />
         <h1>Product not found</h1>
         <p>
           Nothing is sold at {router.asPath}. <Link href="/shop">Back to the shop</Link>
@@ -26,6 +28,7 @@ const ProductPage: NextPage<ProductProps> = ({ product }) => {
   }
   return (
     <article aria-labelledby="product-title">
+      <PageHead title={product.name} description={product.summary} />
       <p>
         <Link href="/shop">← All products</Link>
       </p>

@@ -116,12 +116,14 @@ export default function Card({ greeting }: { greeting: Greeting }) {
   );
 }
 `,
-    [`pages/${name}.tsx`]: `import type { NextPage } from 'next';
+    [`pages/${name}.tsx`]: `import { PageHead } from '@repo/shell/page-head';
+import type { NextPage } from 'next';
 import Card from '../components/card';
 import { greetingFor, type Greeting } from '../lib/greeting';
 
 const ${component}: NextPage<{ greeting: Greeting }> = ({ greeting }) => (
   <section aria-labelledby="${name}-title">
+    <PageHead title={greeting.title} description={greeting.message} />
     <h1 id="${name}-title">{greeting.title}</h1>
     <Card greeting={greeting} />
   </section>
