@@ -38,6 +38,8 @@ for (const app of apps) {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Shop' })).toBeVisible();
+    // Where `/` is rewritten to (see catch-all.tsx) is no page of its own.
+    expect((await page.goto(`${app.url}/_federated-root`))?.status()).toBe(404);
   });
 
   test(`${app.name} puts remote CSS in the server HTML and serves remote images`, async ({ page, request }) => {

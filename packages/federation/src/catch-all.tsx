@@ -6,6 +6,12 @@
  * An owner that cannot be reached (down, hanging, 5xx, corrupt code) renders a
  * fallback with the route's normal status; an exception from the owner page's
  * own code is a bug, answered with a 500 as the owner app itself would.
+ *
+ * `/` too: a catch-all page cannot match `/`, so where another app owns `/`,
+ * next-config rewrites it to ROOT_REWRITE_DESTINATION (`/_federated-root`, a
+ * path no page has, which falls to this page). The page looks up the path the
+ * browser asked for (`asPath`, still `/`), never the rewritten one; asked for
+ * directly, `/_federated-root` is an unknown path (404).
  */
 import type { NextPage, NextPageContext } from 'next';
 import Head from 'next/head';

@@ -33,7 +33,7 @@ function packageJson({ name, title, port, versions }: TemplateInput): string {
       build: 'federation build',
       start: 'federation start',
       test: 'vitest run',
-      typecheck: 'tsc --noEmit',
+      typecheck: 'federation typecheck',
       lint: 'eslint .',
     },
     dependencies: {
@@ -59,8 +59,8 @@ function packageJson({ name, title, port, versions }: TemplateInput): string {
 }
 
 const TSCONFIG = `{
-  "extends": "../../tsconfig.base.json",
-  "include": ["**/*.ts", "**/*.tsx", "../../packages/shell/src/next-types.d.ts", "../../packages/shell/src/remote-modules.d.ts"],
+  "extends": ["../../tsconfig.base.json", "../../tsconfig.remotes.json"],
+  "include": ["**/*.ts", "**/*.tsx", "../../packages/shell/src/next-types.d.ts"],
   "exclude": ["node_modules", ".next", ".next-*", "dist", "next-env.d.ts"]
 }
 `;
@@ -75,7 +75,7 @@ export function appFiles(input: TemplateInput): Record<string, string> {
     'eslint.config.mjs': `export { default } from '@repo/eslint-config';\n`,
     'pages/_app.tsx': `export { default } from '@repo/shell/app';\n`,
     'pages/_document.tsx': `export { default } from '@repo/federation/document';\n`,
-    'pages/[...federatedPath].tsx': `// Serves the pages other apps own (and a 404 for unknown paths).\nexport { default } from '@repo/federation/catch-all';\n`,
+    'pages/[...federatedPath].tsx': `// Serves the pages other apps own, \`/\` included (rewritten here when another app owns it), and a 404 for unknown paths.\nexport { default } from '@repo/federation/catch-all';\n`,
     'lib/greeting.ts': `/** The data this app's page shows: replace with your own. */
 export interface Greeting {
   title: string;

@@ -1,6 +1,7 @@
 /**
- * `federation dev|build|start|new-app`, run from an app folder (new-app from
- * anywhere in the repo): every app's scripts are these words, so the apps stay
+ * `federation dev|build|start|typecheck|new-app`, run from an app folder
+ * (typecheck from any package, new-app from anywhere in the repo): every app's
+ * scripts are these words, so the apps stay
  * identical and the knowledge of how to run a federated Next app lives here.
  */
 import { spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import { discoverApps, findRepoRoot } from '../discover';
 import { productionDistDir } from '../dist-dir';
 import { originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
+import { writeRemoteTypes } from '../remote-types';
 import { nextEnv, startServer } from '../server/start';
 import { newAppCommand } from './new-app';
 
@@ -35,10 +37,20 @@ function build(appDir: string, app: AppEntry, apps: AppEntry[]): void {
   });
 }
 
+/** The remote modules' types (see remote-types), then `tsc --noEmit` in the current package. */
+function typecheck(): void {
+  writeRemoteTypes(findRepoRoot(process.cwd()));
+  const tsc = createRequire(path.join(process.cwd(), 'package.json')).resolve('typescript/bin/tsc');
+  const child = spawn(process.execPath, [tsc, '--noEmit', ...process.argv.slice(3)], { stdio: 'inherit' });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === 'new-app') return newAppCommand(process.argv.slice(3));
+  // Any package of the repo, not only an app folder.
+  if (process.argv[2] === 'typecheck') return typecheck();
   const command = process.argv[2] as Command;
-  if (!COMMANDS.includes(command)) exitWith(`usage: federation <${COMMANDS.join('|')}|new-app <name>>`);
+  if (!COMMANDS.includes(command)) exitWith(`usage: federation <${COMMANDS.join('|')}|typecheck|new-app <name>>`);
   const appDir = process.cwd();
   const apps = discoverApps(findRepoRoot(appDir));
   const app = apps.find((candidate) => candidate.name === path.basename(appDir));
