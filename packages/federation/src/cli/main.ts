@@ -56,6 +56,8 @@ async function main(): Promise<void> {
   const app = apps.find((candidate) => candidate.name === path.basename(appDir));
   if (!app) exitWith(`run this command from an app folder (apps/<name>), not ${appDir}.`);
 
+  // Next reads the app's tsconfig, which extends the remote modules' types: written before it runs.
+  if (command !== 'start') writeRemoteTypes(findRepoRoot(appDir));
   if (command === 'build') {
     originsFromEnv(apps, process.env);
     return build(appDir, app, apps);
