@@ -1,4 +1,4 @@
-import { apps } from '@repo/federation/apps';
+import { registry } from '@repo/federation/runtime-registry';
 import { federated } from '@repo/federation/federated';
 import Link from 'next/link';
 import { useRouter } from 'next/router';
@@ -13,7 +13,7 @@ export default function Nav() {
   return (
     <nav className={styles.nav} aria-label="Site">
       <ul className={styles.links}>
-        {navLinks(apps).map((link) => (
+        {navLinks(registry).map((link) => (
           <li key={link.href}>
             <Link
               href={link.href}

@@ -1,5 +1,5 @@
 import { federated } from '@repo/federation/federated';
-import { isOutageOf } from '@repo/federation/remote-state';
+import { isDownError } from '@repo/federation/remote-state';
 import { PageHead } from '@repo/shell/page-head';
 import type { NextPage } from 'next';
 import type { ProductCardProps } from 'shop/product-card';
@@ -35,7 +35,7 @@ HomePage.getInitialProps = async () => {
     return { featured: (await fetchProducts()).slice(0, 3) };
   } catch (error) {
     // Shop down or starting is news, and the page says so; anything else is a bug worth its stack.
-    if (isOutageOf('shop', error)) console.warn(`[home] featured products unavailable: ${(error as Error).message}`);
+    if (isDownError('shop', error)) console.warn(`[home] featured products unavailable: ${(error as Error).message}`);
     else console.error('[home] featured products failed:', error);
     return { featured: [] };
   }

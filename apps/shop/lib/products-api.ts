@@ -2,7 +2,7 @@
  * The shop's API client. Exposed as `shop/products-api`, so whichever app runs
  * this code (on its server or in the browser) reads from shop's own origin.
  */
-import { originOf } from '@repo/federation/apps';
+import { originOf } from '@repo/federation/runtime-registry';
 import type { Product } from '../data/products';
 
 export type { Product };

@@ -16,15 +16,15 @@
 import type { NextPage, NextPageContext } from 'next';
 import Head from 'next/head';
 import { lazy, type ComponentType } from 'react';
-import { apps, selfName } from './apps';
+import { registry, selfName } from './runtime-registry';
 import { RemoteFallback, RemoteSlot } from './federated';
 import { loadRemoteModule } from './instance';
 import { containerName } from './registry';
 import { remoteGeneration, useRemoteGeneration } from './hot-remotes';
 import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
-import { isOutageOf } from './runtime/remote-state';
+import { isDownError } from './runtime/remote-state';
 import { noteUsedModule } from './runtime/used-modules';
-import { isUnavailable } from './unavailable';
+import { isFallbackModule } from './fallback-module';
 
 /** The catch-all file is `pages/[...federatedPath].tsx`: its param is not the owner page's. */
 export const CATCH_ALL_PARAM = 'federatedPath';
@@ -42,7 +42,8 @@ interface LoadedPage {
 interface CatchAllProps {
   match: RouteMatch | null;
   /** The owner could not be reached: show a fallback, keep the status. */
-  unavailable?: boolean;
+  /** The owner app is down: its page renders as a fallback. */
+  down?: boolean;
   pageProps: PageProps;
 }
 
@@ -68,7 +69,7 @@ async function loadOwnerPage(match: RouteMatch): Promise<LoadedPage> {
   if (cached) return cached;
   const id = await ownerPageId(match);
   const page = await loadRemoteModule<{ default: OwnerPage }>(id);
-  if (!page?.default || isUnavailable(page.default)) throw new Error(`${match.app} page ${match.route} did not load.`);
+  if (!page?.default || isFallbackModule(page.default)) throw new Error(`${match.app} page ${match.route} did not load.`);
   const loaded = { id, Page: page.default };
   pageCaches().owner.set(keyOf(match), loaded);
   return loaded;
@@ -105,11 +106,11 @@ function NotFound() {
   );
 }
 
-const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, unavailable, pageProps }) => {
+const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, down, pageProps }) => {
   const generation = useRemoteGeneration();
   if (!match) return <NotFound />;
   const label = `This ${match.app} page`;
-  if (unavailable) return <RemoteFallback label={label} />;
+  if (down) return <RemoteFallback label={label} />;
   // Loaded by getInitialProps on the server and on client navigation: rendered as is.
   const Page = pageCaches().owner.get(keyOf(match))?.Page ?? lazyOwnerPage(match);
   return (
@@ -122,7 +123,7 @@ const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, unavailable, pagePr
 FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
   const pathname = normalizePath(ctx.asPath ?? '/');
   const match = findRouteOwner(
-    apps.filter((app) => app.name !== selfName),
+    registry.filter((app) => app.name !== selfName),
     pathname,
   );
   if (!match) {
@@ -134,7 +135,7 @@ FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
     loaded = await loadOwnerPage(match);
   } catch (error) {
     console.error(`[federation] ${match.app} page ${match.route} unavailable:`, (error as Error).message);
-    return { match, unavailable: true, pageProps: {} };
+    return { match, down: true, pageProps: {} };
   }
   const { id, Page } = loaded;
   // Its JS and CSS go into this render's HTML (see used-modules).
@@ -146,9 +147,9 @@ FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
     return { match, pageProps };
   } catch (error) {
     // The owner's data source (usually the owner app itself) cannot be reached.
-    if (isOutageOf(match.app, error)) {
+    if (isDownError(match.app, error)) {
       console.error(`[federation] ${match.app} page ${match.route} data unavailable:`, (error as Error).message);
-      return { match, unavailable: true, pageProps: {} };
+      return { match, down: true, pageProps: {} };
     }
     console.error(`[federation] ${match.app} page ${match.route} threw at ${pathname}:`, error);
     throw error;

@@ -8,7 +8,7 @@ import { FlushedChunks, flushChunks } from '@module-federation/nextjs-mf/utils';
 // Every app's pages/_document.tsx re-exports this file: it is the document, kept in one place.
 // eslint-disable-next-line @next/next/no-document-import-in-page
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
-import { apps, currentOrigins, selfName } from './apps';
+import { registry, currentOrigins, selfName } from './runtime-registry';
 import { remoteEntryUrl, type Origins } from './origins';
 import { ownExposeStyles } from './own-styles';
 import { NONCE_HEADER, REMOTE_VERSIONS_HEADER, RENDERS_HEADER } from './header-names';
@@ -32,7 +32,7 @@ function inlineJson(value: unknown): string {
 
 /** The versioned browser entry of every remote whose chunks this render flushed. */
 function usedEntries(chunks: string[], origins: Origins, versions: RemoteVersions): string[] {
-  return apps
+  return registry
     .filter(({ name }) => name !== selfName && versions[name] && chunks.some((chunk) => chunk.startsWith(`${origins[name]}/`)))
     .map(({ name }) => versionedEntry(remoteEntryUrl(origins[name] as string, 'browser'), versions[name]));
 }

@@ -5,7 +5,7 @@
  */
 import { Component, lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { listenForRemoteChanges, useRemoteGeneration } from './hot-remotes';
-import { isUnavailable } from './unavailable';
+import { isFallbackModule } from './fallback-module';
 
 type RemoteModule<P> = { default?: ComponentType<P> } | null | undefined;
 
@@ -60,7 +60,7 @@ export function federated<P extends object>(
     try {
       const mod = await importRemote();
       const loaded = typeof mod?.default === 'function' || typeof mod?.default === 'object';
-      if (loaded && !isUnavailable(mod?.default)) {
+      if (loaded && !isFallbackModule(mod?.default)) {
         return { default: mod.default as ComponentType<P> };
       }
     } catch (error) {

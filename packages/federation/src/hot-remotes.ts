@@ -13,7 +13,7 @@
  * runs: a changed remote gets a fresh worker (see server/supervisor).
  */
 import { useSyncExternalStore } from 'react';
-import { apps, currentOrigins, selfName } from './apps';
+import { registry, currentOrigins, selfName } from './runtime-registry';
 import { REMOTE_EVENTS_PATH, REMOTE_VERSIONS_HEADER } from './header-names';
 import { remoteEntryUrl } from './origins';
 import { federationInstances } from './instance';
@@ -168,7 +168,7 @@ export function listenForRemoteChanges(): void {
   const state = hot();
   if (state.listening) return;
   state.listening = true;
-  const known = new Set(apps.map((app) => app.name));
+  const known = new Set(registry.map((app) => app.name));
   const events = new EventSource(REMOTE_EVENTS_PATH);
   events.addEventListener('remote', (event) => {
     const { name } = JSON.parse((event as MessageEvent<string>).data) as { name: string };

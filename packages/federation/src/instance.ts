@@ -4,7 +4,7 @@
  * Importing that package here would bundle one more copy of the runtime into
  * every page: the bundler's runtime already holds the one the page uses.
  */
-import { selfName } from './apps';
+import { selfName } from './runtime-registry';
 import { containerName } from './registry';
 
 export interface FederationInstance {

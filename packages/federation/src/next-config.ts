@@ -9,7 +9,7 @@ import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import type { Configuration } from 'webpack';
 import { discoverApps, findRepoRoot } from './discover';
 import { devDistDir, productionDistDir } from './dist-dir';
-import { MissingRemotesPlugin } from './missing-remotes-plugin';
+import { RemovedAppsPlugin } from './removed-apps-plugin';
 import { RuntimeCoreScriptPlugin, runtimeCoreScriptPath } from './runtime-core-script';
 import { StableDocumentHashPlugin } from './stable-document-hash-plugin';
 import { remoteEntryUrl } from './origins';
@@ -103,7 +103,7 @@ function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
           runtimePlugins: [path.join(__dirname, 'runtime', 'origins-plugin.ts')],
         }),
       );
-      config.plugins.push(new MissingRemotesPlugin(new Set(apps.map((app) => containerName(app.name))), appDir));
+      config.plugins.push(new RemovedAppsPlugin(new Set(apps.map((app) => containerName(app.name))), appDir));
       aliasOwnExposes(config, self, appDir);
       // Dev: an edit of an exposed module must not make Next reload open pages ("_document has changed").
       if (context.dev && context.isServer && context.nextRuntime === 'nodejs') config.plugins.push(new StableDocumentHashPlugin());

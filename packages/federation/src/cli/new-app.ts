@@ -97,17 +97,19 @@ function install(repoRoot: string): Promise<string | null> {
   return new Promise((resolve) => {
     // The lockfile gains the new app: allowed even where CI makes pnpm default to a frozen lockfile.
     const args = ['install', '--prefer-offline', '--no-frozen-lockfile'];
-    const child = spawn('pnpm', args, { cwd: repoRoot, stdio: 'inherit' });
     let interrupted: NodeJS.Signals | undefined;
+    let child: ReturnType<typeof spawn> | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
       interrupted = signal;
-      child.kill(signal);
+      child?.kill(signal);
     };
     const done = (problem: string | null) => {
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
       resolve(problem);
     };
+    // Listening before pnpm starts: a signal that arrives as it starts (a busy machine) still rolls back.
     process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+    child = spawn('pnpm', args, { cwd: repoRoot, stdio: 'inherit' });
     child.on('error', (error) => done(`could not be run (${error.message})`));
     child.on('close', (code, signal) => {
       // pnpm killed by a signal was interrupted too (Ctrl-C reaches the whole terminal group).

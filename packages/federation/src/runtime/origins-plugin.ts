@@ -6,11 +6,11 @@
  * load into a marked module that renders a fallback, and records what loaded.
  */
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
-import { apps, currentOrigins, selfName } from '../apps';
+import { registry, currentOrigins, selfName } from '../runtime-registry';
 import { remoteEntryUrl } from '../origins';
 import { containerName } from '../registry';
 import { pageVersions, versionedEntry } from '../remote-versions';
-import { unavailableModule } from '../unavailable';
+import { fallbackModule } from '../fallback-module';
 import { markLoaded } from './remote-state';
 import { DEFAULT_REMOTE_TIMEOUT_MS, installServerFetch } from './server-fetch';
 import { tolerateRemoteStackFrames } from './stack-frames';
@@ -18,7 +18,7 @@ import { tolerateRemoteStackFrames } from './stack-frames';
 /** `shop/product-card` or container `gift_cards` -> the app's name. */
 function appOf(remoteOrId: string): string | undefined {
   const container = remoteOrId.split('/')[0];
-  return apps.find((candidate) => containerName(candidate.name) === container)?.name;
+  return registry.find((candidate) => containerName(candidate.name) === container)?.name;
 }
 
 function entryFor(remoteName: string): string | null {
@@ -37,7 +37,7 @@ function serverTimeoutMs(): number {
 function installServerSide(): void {
   const origins = currentOrigins();
   const remotes = Object.fromEntries(
-    apps.filter((app) => app.name !== selfName).map((app) => [origins[app.name] as string, app.name]),
+    registry.filter((app) => app.name !== selfName).map((app) => [origins[app.name] as string, app.name]),
   );
   installServerFetch({
     timeoutMs: serverTimeoutMs(),
@@ -67,7 +67,7 @@ export default function originsPlugin(): ModuleFederationRuntimePlugin {
       console.error(`[federation] ${args.id} is unavailable:`, (args.error as Error)?.message ?? args.error);
       const app = appOf(args.id);
       if (app) markLoaded(app, false);
-      const failover = unavailableModule(args.id);
+      const failover = fallbackModule(args.id);
       return args.from === 'build' ? () => failover : failover;
     },
   };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   failsFast,
-  isOutageOf,
+  isDownError,
   isUnreachable,
   markAnswered,
   markFailed,
   markLoaded,
-  RemoteUnavailableError,
+  RemoteDownError,
   rendersReport,
   RETRY_AFTER_MS,
 } from './remote-state';
@@ -34,12 +34,12 @@ describe('remote state', () => {
     const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     expect(isUnreachable(refused)).toBe(true);
     expect(isUnreachable(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toBe(true);
-    expect(isUnreachable(new RemoteUnavailableError('shop'))).toBe(true);
+    expect(isUnreachable(new RemoteDownError('shop'))).toBe(true);
     expect(isUnreachable(new TypeError('Failed to fetch'))).toBe(true);
     expect(isUnreachable(new TypeError("Cannot read properties of undefined (reading 'name')"))).toBe(false);
     expect(isUnreachable(new TypeError('fetch failed'))).toBe(false); // no socket cause: not a network failure
     markFailed('outage-app');
-    expect(isOutageOf('outage-app', new Error('shop API answered 503'))).toBe(true);
-    expect(isOutageOf('healthy-app', new Error('shop API answered 503'))).toBe(false);
+    expect(isDownError('outage-app', new Error('shop API answered 503'))).toBe(true);
+    expect(isDownError('healthy-app', new Error('shop API answered 503'))).toBe(false);
   });
 });

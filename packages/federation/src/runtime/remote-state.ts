@@ -76,11 +76,11 @@ export function rendersReport(): Record<string, Renders> {
 }
 
 /** Thrown instead of calling an app whose calls just failed, or by a module of it that did not load. */
-export class RemoteUnavailableError extends Error {
-  readonly code = 'FEDERATION_REMOTE_UNAVAILABLE';
+export class RemoteDownError extends Error {
+  readonly code = 'FEDERATION_REMOTE_DOWN';
   constructor(what: string, why = `its last call failed less than ${RETRY_AFTER_MS} ms ago`) {
     super(`${what} is unavailable (${why})`);
-    this.name = 'RemoteUnavailableError';
+    this.name = 'RemoteDownError';
   }
 }
 
@@ -89,7 +89,7 @@ const BROWSER_NETWORK_ERRORS = ['Failed to fetch', 'NetworkError when attempting
 /** A failure to reach an app (as opposed to a bug in code that ran). */
 export function isUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (error instanceof RemoteUnavailableError || error.name === 'RemoteUnavailableError') return true;
+  if (error instanceof RemoteDownError || error.name === 'RemoteDownError') return true;
   if (error.name === 'AbortError' || error.name === 'TimeoutError') return true;
   // Node (undici): `fetch failed` with the socket error as its cause; browsers: their own words.
   const cause = (error as { cause?: { code?: unknown } }).cause;
@@ -98,6 +98,6 @@ export function isUnreachable(error: unknown): boolean {
 }
 
 /** An error that means `app` cannot be reached right now (an outage, not a bug in the code that ran). */
-export function isOutageOf(app: string, error: unknown): boolean {
+export function isDownError(app: string, error: unknown): boolean {
   return isUnreachable(error) || isFailing(app);
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER } from '../header-names';
 import { forgetManifests } from './manifest-cache';
-import { failsFast, markAnswered, RemoteUnavailableError } from './remote-state';
+import { failsFast, markAnswered, RemoteDownError } from './remote-state';
 import { installServerFetch } from './server-fetch';
 
 let server: http.Server;
@@ -62,7 +62,7 @@ describe('server fetch to other apps', () => {
     await expect(fetch(`${origin}/hang`)).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(failsFast('stub')).toBe(true);
-    await expect(fetch(`${origin}/api/products`)).rejects.toBeInstanceOf(RemoteUnavailableError);
+    await expect(fetch(`${origin}/api/products`)).rejects.toBeInstanceOf(RemoteDownError);
   });
 
   it('counts a 5xx answer as a failure but still returns it to the caller', async () => {

@@ -12,7 +12,7 @@
 import { SECRET_HEADER } from '../header-names';
 import { isServerCodePath } from '../origins';
 import { cachedManifest, isManifest, keepManifest } from './manifest-cache';
-import { failsFast, markAnswered, markFailed, RemoteUnavailableError } from './remote-state';
+import { failsFast, markAnswered, markFailed, RemoteDownError } from './remote-state';
 
 const INSTALLED = Symbol.for('repo.federation.server-fetch');
 
@@ -66,7 +66,7 @@ export function installServerFetch(options: ServerFetchOptions): void {
     const kept = manifest ? cachedManifest(parsed) : undefined;
     if (kept !== undefined) return jsonResponse(kept);
     if (!app) return manifest ? keepIfOk(parsed, await plainFetch(input, init)) : plainFetch(input, init);
-    if (failsFast(app)) throw new RemoteUnavailableError(app);
+    if (failsFast(app)) throw new RemoteDownError(app);
 
     const serverCode = isServerCodePath(parsed.pathname);
     const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));

@@ -2,8 +2,8 @@
  * Stands in for a module of an app that is not in the registry any more
  * (its folder was removed): importers still build, and render a fallback.
  */
-import { unavailableModule } from './unavailable';
+import { fallbackModule } from './fallback-module';
 
-const missing = unavailableModule('a removed app');
+const removed = fallbackModule('a removed app');
 
-export default missing.default;
+export default removed.default;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnknownRemoteRequest } from './missing-remotes-plugin';
+import { isUnknownRemoteRequest } from './removed-apps-plugin';
 
 const containers = new Set(['home', 'shop']);
 const isPackage = (name: string) => ['next', 'react-dom'].includes(name);

@@ -6,7 +6,7 @@
 import { originsFromEnv, type Origins } from './origins';
 import type { PublicAppEntry } from './registry';
 
-export const apps: PublicAppEntry[] = JSON.parse(process.env.FEDERATION_APPS ?? '[]');
+export const registry: PublicAppEntry[] = JSON.parse(process.env.FEDERATION_APPS ?? '[]');
 
 /** The app whose build this module is part of. */
 export const selfName: string = process.env.FEDERATION_SELF ?? '';
@@ -17,9 +17,9 @@ let serverOrigins: Origins | undefined;
 /** Origins of all apps: from env on the server, from the page on the browser. */
 export function currentOrigins(): Origins {
   if (typeof window !== 'undefined') {
-    return window.__FEDERATION_ORIGINS__ ?? originsFromEnv(apps, {});
+    return window.__FEDERATION_ORIGINS__ ?? originsFromEnv(registry, {});
   }
-  serverOrigins ??= originsFromEnv(apps, process.env);
+  serverOrigins ??= originsFromEnv(registry, process.env);
   return serverOrigins;
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Compiler } from 'webpack';
 
 const REMOTE_REQUEST = /^([a-z][a-z0-9_]*)\/[a-z0-9][a-z0-9-]*$/;
-export const MISSING_REMOTE_MODULE = path.join(__dirname, 'missing-remote.tsx');
+export const REMOVED_APP_MODULE = path.join(__dirname, 'removed-app.tsx');
 
 export function isUnknownRemoteRequest(request: string, containers: Set<string>, isPackage: (name: string) => boolean): boolean {
   const match = REMOTE_REQUEST.exec(request);
@@ -17,7 +17,7 @@ export function isUnknownRemoteRequest(request: string, containers: Set<string>,
   return !containers.has(scope) && !isPackage(scope);
 }
 
-export class MissingRemotesPlugin {
+export class RemovedAppsPlugin {
   constructor(
     private readonly containers: Set<string>,
     private readonly appDir: string,
@@ -32,14 +32,14 @@ export class MissingRemotesPlugin {
 
   apply(compiler: Compiler): void {
     const warned = new Set<string>();
-    compiler.hooks.normalModuleFactory.tap('MissingRemotesPlugin', (factory) => {
-      factory.hooks.beforeResolve.tap('MissingRemotesPlugin', (data) => {
+    compiler.hooks.normalModuleFactory.tap('RemovedAppsPlugin', (factory) => {
+      factory.hooks.beforeResolve.tap('RemovedAppsPlugin', (data) => {
         if (!isUnknownRemoteRequest(data.request, this.containers, this.isPackage)) return;
         if (!warned.has(data.request)) {
           warned.add(data.request);
           console.warn(`[federation] "${data.request}" names no app in apps/: it will render a fallback.`);
         }
-        data.request = MISSING_REMOTE_MODULE;
+        data.request = REMOVED_APP_MODULE;
       });
     });
   }
