@@ -98,10 +98,10 @@ function install(repoRoot: string): Promise<string | null> {
     // The lockfile gains the new app: allowed even where CI makes pnpm default to a frozen lockfile.
     const args = ['install', '--prefer-offline', '--no-frozen-lockfile'];
     let interrupted: NodeJS.Signals | undefined;
-    let child: ReturnType<typeof spawn> | undefined;
+    const running: { child?: ReturnType<typeof spawn> } = {};
     const onSignal = (signal: NodeJS.Signals) => {
       interrupted = signal;
-      child?.kill(signal);
+      running.child?.kill(signal);
     };
     const done = (problem: string | null) => {
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
@@ -109,7 +109,8 @@ function install(repoRoot: string): Promise<string | null> {
     };
     // Listening before pnpm starts: a signal that arrives as it starts (a busy machine) still rolls back.
     process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-    child = spawn('pnpm', args, { cwd: repoRoot, stdio: 'inherit' });
+    const child = spawn('pnpm', args, { cwd: repoRoot, stdio: 'inherit' });
+    running.child = child;
     child.on('error', (error) => done(`could not be run (${error.message})`));
     child.on('close', (code, signal) => {
       // pnpm killed by a signal was interrupted too (Ctrl-C reaches the whole terminal group).
