@@ -11,6 +11,8 @@ export interface InPlaceRefreshOptions {
   /** Remotes that are up but rendered as their fallback. */
   stale: () => string[];
   retryMs: number;
+  /** After each refresh, done or failed: where the supervisor bounds the worker's memory. */
+  afterRefresh?: () => void;
   log: (line: string) => void;
   detail: (line: string) => void;
 }
@@ -37,6 +39,7 @@ export class InPlaceRefresh {
       .catch((error: Error) => this.options.detail(`refresh failed: ${error.message}`))
       .finally(() => {
         this.running = false;
+        this.options.afterRefresh?.();
         if (this.again) this.request([]);
       });
   }

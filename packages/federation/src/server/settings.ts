@@ -11,6 +11,8 @@ export interface Settings {
   probeTimeoutMs: number;
   readyTimeoutMs: number;
   drainMs: number;
+  /** Dev: a worker whose process group holds more (MiB) after loading new remote code is replaced by a fresh one. */
+  devMaxRssMb: number;
   /** Read by the runtime plugin in the worker; checked here so a bad value fails at start. */
   remoteTimeoutMs: number;
 }
@@ -33,5 +35,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, mode: Mode): Settings {
     readyTimeoutMs: numberFromEnv(env, 'FEDERATION_READY_TIMEOUT_MS', mode === 'dev' ? 180_000 : 30_000),
     drainMs: numberFromEnv(env, 'FEDERATION_DRAIN_MS', 30_000),
     remoteTimeoutMs: numberFromEnv(env, 'FEDERATION_REMOTE_TIMEOUT_MS', DEFAULT_REMOTE_TIMEOUT_MS),
+    devMaxRssMb: numberFromEnv(env, 'FEDERATION_DEV_MAX_RSS_MB', 2_048),
   };
 }

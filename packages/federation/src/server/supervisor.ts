@@ -16,6 +16,7 @@ import { originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
 import { buildVersion } from './build-version';
 import { devOutputFilter } from './dev-output';
+import { groupRssMiB } from './group-memory';
 import { healthBody } from './health';
 import { InPlaceRefresh } from './in-place-refresh';
 import { createProxy } from './proxy';
@@ -42,6 +43,9 @@ import { Worker, type Mode } from './worker';
 
 /** Dev: how often a remote that is up but rendered as its fallback is loaded in place again. */
 const STALE_RETRY_MS = 3_000;
+
+/** Dev: why a fresh worker replaces one that outgrew FEDERATION_DEV_MAX_RSS_MB (logged on its own). */
+const MEMORY_BOUND = 'memory bound';
 
 /** Root is owned by one app and served by all: a page that loads remotes. */
 const WARM_PATH = '/';
@@ -101,7 +105,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     begin: (reason) => {
       const next = snapshotOf(watcher.statuses);
       downs.seenDown.clear();
-      if (quiet && roll.current) log(`${reason}: starting a fresh server to load it`);
+      if (quiet && roll.current && reason !== MEMORY_BOUND) log(`${reason}: starting a fresh server to load it`);
       return () => {
         snapshot = next;
         detail(`worker ${roll.current?.id} serves on internal port ${roll.current?.port}`);
@@ -128,6 +132,15 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     refresh: () => roll.current?.refresh(WARM_PATH, { [REMOTE_VERSIONS_HEADER]: remoteVersions() }, settings.readyTimeoutMs) ?? false,
     stale: staleInDev,
     retryMs: STALE_RETRY_MS,
+    // Each load of new remote code keeps a little of the old in the worker (about 1.6 MiB an edit,
+    // measured): past the bound, a fresh worker takes over, so dev memory stays below it.
+    afterRefresh: () => {
+      const group = roll.current?.group;
+      const rss = group === undefined || roll.busy ? null : groupRssMiB(group);
+      if (rss === null || rss <= settings.devMaxRssMb) return;
+      log(`the dev server holds ${rss} MiB, above FEDERATION_DEV_MAX_RSS_MB=${settings.devMaxRssMb}: starting a fresh one (open pages reload once)`);
+      void roll.roll(MEMORY_BOUND).catch((error) => log(String(error)));
+    },
     log,
     detail,
   });

@@ -86,6 +86,11 @@ export class Worker {
     return new Worker(id, port, child);
   }
 
+  /** Its process group (the worker and, in dev, the server child Next starts). */
+  get group(): number | undefined {
+    return this.child.pid;
+  }
+
   get alive(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
