@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { containerName, toPublic } from '@repo/federation/registry';
+import { shellModules } from '@repo/federation/shell-modules';
 import { apps, repoRoot } from './apps';
 import { runAsync } from './shell';
 import { appDir, trackProcess, type RunningApp } from './servers';
@@ -30,16 +31,20 @@ export function pageFile(app: string, route: string): string {
   return found;
 }
 
-/** `{ 'shop/product-card$': '/…/apps/shop/components/product-card.tsx', … }` from every app's `federation.exposes`. */
+/**
+ * `{ 'shop/product-card$': '/…/apps/shop/components/product-card.tsx', … }` from every app's `federation.exposes`,
+ * and the shell's modules (`@repo/federation/nav$`) to the file of the app that provides them.
+ */
 export function remoteAliases(): Record<string, string> {
-  return Object.fromEntries(
-    apps.flatMap((app) =>
+  return Object.fromEntries([
+    ...shellModules(apps).map(({ name, app, file }) => [`${name}$`, path.resolve(appDir(app), file)]),
+    ...apps.flatMap((app) =>
       Object.entries(app.exposes).map(([key, file]) => [
         `${containerName(app.name)}/${key.slice(2)}$`,
         path.resolve(appDir(app.name), file),
       ]),
     ),
-  );
+  ]);
 }
 
 /** A module that re-exports another file's default export (its data method rides along on it). */

@@ -11,6 +11,7 @@ import { discoverApps, findRepoRoot } from './discover';
 import { devDistDir, productionDistDir } from './dist-dir';
 import { RemovedAppsPlugin } from './removed-apps-plugin';
 import { RuntimeCoreScriptPlugin, runtimeCoreScriptPath } from './runtime-core-script';
+import { shellModules, type ShellModule } from './shell-modules';
 import { StableDocumentHashPlugin } from './stable-document-hash-plugin';
 import { remoteEntryUrl } from './origins';
 import { containerName, toPublic, type AppEntry } from './registry';
@@ -53,6 +54,8 @@ function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
   if (!self) throw new Error(`withFederation: ${appDir} is not an app folder under apps/.`);
   const remotes = apps.filter((app) => app !== self);
   const ownsRoot = self.routes.includes('/');
+  // Checked here so a registry without (or with two) providers fails the build, not a page.
+  const shell = shellModules(apps);
 
   return {
     // A self-contained server per app, assembled into apps/<name>/dist by @repo/artifact.
@@ -103,6 +106,7 @@ function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
           runtimePlugins: [path.join(__dirname, 'runtime', 'origins-plugin.ts')],
         }),
       );
+      config.plugins.push(new ShellModulesPlugin(shell));
       config.plugins.push(new RemovedAppsPlugin(new Set(apps.map((app) => containerName(app.name))), appDir));
       aliasOwnExposes(config, self, appDir);
       // Dev: an edit of an exposed module must not make Next reload open pages ("_document has changed").
@@ -118,6 +122,18 @@ function federatedConfig(appDir: string, nextConfig: NextConfig): NextConfig {
       return nextConfig.webpack ? nextConfig.webpack(config, context as never) : config;
     },
   };
+}
+
+/** `@repo/federation/nav` -> `home/nav` before resolution, where the remotes plugin takes it (see shell-modules). */
+class ShellModulesPlugin {
+  constructor(private readonly modules: ShellModule[]) {}
+
+  apply(compiler: { webpack: typeof import('webpack') }): void {
+    for (const { name, request } of this.modules) {
+      const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      new compiler.webpack.NormalModuleReplacementPlugin(exact, request).apply(compiler as never);
+    }
+  }
 }
 
 /** `import('home/nav')` inside home resolves to home's own file, so every app imports a module the same way. */

@@ -1,7 +1,7 @@
 /**
  * An app renders its own exposed modules through their federated name
- * (`federated(() => import('home/nav'))` in the shell), which next-config
- * aliases to the local file: a lazy chunk whose CSS Next leaves out of the
+ * (`import('shop/product-card')`) or a shell module's (`import('@repo/federation/nav')`
+ * in the shell, home's own nav in home), which next-config resolves to the local file: a lazy chunk whose CSS Next leaves out of the
  * server HTML (it adds only next/dynamic's). The styles then arrived after
  * hydration and every page of the owner jumped (CLS 0.3-0.6 on home).
  * _document links them instead, from Next's own record of lazy imports.
@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { productionDistDir } from './dist-dir';
+import { SHELL_MODULES } from './shell-modules';
 
 const LAZY_IMPORTS_MANIFEST = 'react-loadable-manifest.json';
 
@@ -31,7 +32,11 @@ export function readOwnExposeStyles(self: string, manifestPath: string): string[
     return []; // No record (an unusual build layout): the styles load with the code, as before.
   }
   const files = Object.entries(manifest)
-    .filter(([key]) => key.split(' -> ')[1]?.startsWith(`${self}/`))
+    .filter(([key]) => {
+      const request = key.split(' -> ')[1] ?? '';
+      // A shell module is a remote in every app but its provider, where it has files of its own.
+      return request.startsWith(`${self}/`) || request in SHELL_MODULES;
+    })
     .flatMap(([, entry]) => entry.files ?? [])
     .filter((file) => file.endsWith('.css'));
   return [...new Set(files)].map((file) => `/_next/${file}`);

@@ -14,13 +14,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { discoverApps } from './discover';
 import { containerName } from './registry';
+import { shellModules } from './shell-modules';
 
 export const REMOTE_TYPES_FILE = 'tsconfig.remotes.json';
 
 /** `shop/product-card` -> `./apps/shop/components/product-card.tsx`, for every exposed module. */
 export function remoteTypePaths(repoRoot: string): Record<string, string[]> {
   const paths: Record<string, string[]> = {};
-  for (const app of discoverApps(repoRoot)) {
+  const registry = discoverApps(repoRoot);
+  for (const { name, app, file } of shellModules(registry)) paths[name] = [`./${path.posix.join('apps', app, file)}`];
+  for (const app of registry) {
     for (const [key, file] of Object.entries(app.exposes)) {
       paths[`${containerName(app.name)}/${key.slice(2)}`] = [`./${path.posix.join('apps', app.name, file)}`];
     }

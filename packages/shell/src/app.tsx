@@ -1,6 +1,6 @@
 /**
- * The `_app` of every app: the site navigation (owned by home, loaded as a
- * remote everywhere else) above the page.
+ * The `_app` of every app: the site navigation (from the app that exposes
+ * `./nav`, loaded as a remote everywhere else) above the page.
  */
 import { federated } from '@repo/federation/federated';
 import { refreshChangedRemotes, REMOTE_VERSIONS_HEADER } from '@repo/federation/hot-remotes';
@@ -9,7 +9,8 @@ import Head from 'next/head';
 import { useEffect } from 'react';
 import { SITE_NAME } from './page-head';
 
-const Nav = federated(() => import('home/nav'), 'Site navigation');
+// The registry names the app that provides the nav (see @repo/federation shell-modules).
+const Nav = federated(() => import('@repo/federation/nav'), 'Site navigation');
 
 export default function ShellApp({ Component, pageProps }: AppProps) {
   // A signal for tests and monitoring that the page is interactive.

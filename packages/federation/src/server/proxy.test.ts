@@ -182,6 +182,28 @@ describe('createProxy', () => {
     expect(worker.inFlight).toBe(0);
   });
 
+  it('sends a request again when the worker closed the kept-alive connection it reused (its idle timeout)', async () => {
+    // A worker that closes every connection after its first answer, without saying so: the next
+    // request on that connection meets a reset, as when Next's keep-alive timeout fires at that moment.
+    const served = new WeakSet<net.Socket>();
+    const upstream = http.createServer((req, res) => {
+      if (served.has(req.socket)) return req.socket.destroy();
+      served.add(req.socket);
+      res.writeHead(200, { 'content-type': 'application/javascript' }).end(`// ${req.url}`);
+    });
+    const port = await listen(upstream);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    closers.push(async () => agent.destroy());
+    const worker: ProxiedWorker = { port, agent, inFlight: 0, noteRenders: () => undefined };
+    const { url } = await startProxy({ worker });
+    for (const file of ['a', 'b', 'c']) {
+      const answer = await get(url, `/_next/static/chunks/${file}.js`, { connection: 'keep-alive' });
+      expect(answer.status, file).toBe(200);
+      expect(answer.body).toBe(`// /_next/static/chunks/${file}.js`);
+    }
+    expect(worker.inFlight).toBe(0);
+  });
+
   it('tunnels a WebSocket upgrade to the worker, both ways', async () => {
     const worker = await startWorker();
     const { url } = await startProxy({ worker });

@@ -86,47 +86,63 @@ function forward(
   };
   res.on('close', finish);
 
-  const upstream = http.request(
-    {
-      host: '127.0.0.1',
-      port: worker.port,
-      method: req.method,
-      path: req.url,
-      agent: worker.agent,
-      headers: {
-        ...req.headers,
-        'x-forwarded-for': req.socket.remoteAddress ?? '',
-        'x-forwarded-host': req.headers.host ?? '',
-        'x-forwarded-proto': 'http',
-        // _document puts it on the page's scripts; the policy below allows exactly it.
-        ...(nonce ? { [NONCE_HEADER]: nonce } : {}),
-        ...hooks.requestHeaders(),
-      },
-    },
-    (response) => {
-      const isDocument = String(response.headers['content-type'] ?? '').startsWith('text/html');
-      // A document from /_next/ (a 404 page) still gets a policy; its scripts just do not run.
-      const policy = isDocument ? hooks.policy(nonce ?? newNonce()) : null;
-      const { [RENDERS_HEADER]: renders, ...upstreamHeaders } = response.headers;
-      if (typeof renders === 'string') worker.noteRenders(renders);
-      const headers = { ...upstreamHeaders, ...securityHeaders(isDocument, policy) };
-      const target = req.url ?? '/';
-      const cacheControl = cacheControlFor(target, hooks.build);
-      if (cacheControl) headers['cache-control'] = cacheControl;
-      // Hosts read it when they probe this app's entry: the version they name in their pages.
-      if (hooks.build !== null && isEntryFile(target)) headers[BUILD_HEADER] = hooks.build;
-      if (hooks.stopping()) headers.connection = 'close';
-      res.writeHead(response.statusCode ?? 502, headers);
-      response.pipe(res);
-    },
-  );
-  upstream.on('error', (error) => {
-    if (!res.headersSent) {
-      res.writeHead(502, { 'content-type': 'text/plain' }).end(`Upstream error: ${error.message}\n`);
-    } else {
-      res.destroy(error);
-    }
-    finish();
-  });
-  req.pipe(upstream);
+  const headers = {
+    ...req.headers,
+    'x-forwarded-for': req.socket.remoteAddress ?? '',
+    'x-forwarded-host': req.headers.host ?? '',
+    'x-forwarded-proto': 'http',
+    // _document puts it on the page's scripts; the policy below allows exactly it.
+    ...(nonce ? { [NONCE_HEADER]: nonce } : {}),
+    ...hooks.requestHeaders(),
+  };
+  const send = (retried: boolean) => {
+    const upstream = http.request(
+      { host: '127.0.0.1', port: worker.port, method: req.method, path: req.url, agent: worker.agent, headers },
+      (response) => answer(response, worker, req, res, nonce, hooks),
+    );
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the worker closed just as this request reused it (its idle timeout):
+      // nothing was processed, so a request without a body goes again on a fresh connection.
+      if (!retried && upstream.reusedSocket && error.code === 'ECONNRESET' && !res.headersSent && BODYLESS.has(req.method ?? '')) {
+        return send(true);
+      }
+      if (!res.headersSent) {
+        res.writeHead(502, { 'content-type': 'text/plain' }).end(`Upstream error: ${error.message}\n`);
+      } else {
+        res.destroy(error);
+      }
+      finish();
+    });
+    if (retried) upstream.end();
+    else req.pipe(upstream);
+  };
+  send(false);
+}
+
+/** Requests that carry no body: safe to send again when their connection was reset before an answer. */
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The worker's answer, with the headers Next cannot set on its files. */
+function answer(
+  response: http.IncomingMessage,
+  worker: ProxiedWorker,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  nonce: string | null,
+  hooks: ProxyHooks,
+): void {
+  const isDocument = String(response.headers['content-type'] ?? '').startsWith('text/html');
+  // A document from /_next/ (a 404 page) still gets a policy; its scripts just do not run.
+  const policy = isDocument ? hooks.policy(nonce ?? newNonce()) : null;
+  const { [RENDERS_HEADER]: renders, ...upstreamHeaders } = response.headers;
+  if (typeof renders === 'string') worker.noteRenders(renders);
+  const headers = { ...upstreamHeaders, ...securityHeaders(isDocument, policy) };
+  const target = req.url ?? '/';
+  const cacheControl = cacheControlFor(target, hooks.build);
+  if (cacheControl) headers['cache-control'] = cacheControl;
+  // Hosts read it when they probe this app's entry: the version they name in their pages.
+  if (hooks.build !== null && isEntryFile(target)) headers[BUILD_HEADER] = hooks.build;
+  if (hooks.stopping()) headers.connection = 'close';
+  res.writeHead(response.statusCode ?? 502, headers);
+  response.pipe(res);
 }
