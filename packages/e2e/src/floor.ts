@@ -9,8 +9,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { containerName, toPublic } from '@repo/federation/registry';
-import { shellModules } from '@repo/federation/shell-modules';
+import { toPublic } from '@repo/federation/registry';
+import { remoteSources } from '@repo/federation/remote-types';
 import { apps, repoRoot } from './apps';
 import { runAsync } from './shell';
 import { appDir, trackProcess, type RunningApp } from './servers';
@@ -36,15 +36,7 @@ export function pageFile(app: string, route: string): string {
  * and the shell's modules (`@repo/federation/nav$`) to the file of the app that provides them.
  */
 export function remoteAliases(): Record<string, string> {
-  return Object.fromEntries([
-    ...shellModules(apps).map(({ name, app, file }) => [`${name}$`, path.resolve(appDir(app), file)]),
-    ...apps.flatMap((app) =>
-      Object.entries(app.exposes).map(([key, file]) => [
-        `${containerName(app.name)}/${key.slice(2)}$`,
-        path.resolve(appDir(app.name), file),
-      ]),
-    ),
-  ]);
+  return Object.fromEntries(remoteSources(apps).map(({ name, app, file }) => [`${name}$`, path.resolve(appDir(app), file)]));
 }
 
 /** A module that re-exports another file's default export (its data method rides along on it). */

@@ -13,22 +13,34 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { discoverApps } from './discover';
-import { containerName } from './registry';
+import { containerName, type AppEntry } from './registry';
 import { shellModules } from './shell-modules';
 
 export const REMOTE_TYPES_FILE = 'tsconfig.remotes.json';
 
+export interface RemoteSource {
+  /** What importers write: `shop/product-card`, or a shell module's name (`@repo/federation/nav`). */
+  name: string;
+  /** The exposing app's folder name, and the file relative to it. */
+  app: string;
+  file: string;
+}
+
+/** Every module an app exposes, and every shell module, with the file it comes from. */
+export function remoteSources(registry: AppEntry[]): RemoteSource[] {
+  return [
+    ...shellModules(registry).map(({ name, app, file }) => ({ name, app, file })),
+    ...registry.flatMap((app) =>
+      Object.entries(app.exposes).map(([key, file]) => ({ name: `${containerName(app.name)}/${key.slice(2)}`, app: app.name, file })),
+    ),
+  ];
+}
+
 /** `shop/product-card` -> `./apps/shop/components/product-card.tsx`, for every exposed module. */
 export function remoteTypePaths(repoRoot: string): Record<string, string[]> {
-  const paths: Record<string, string[]> = {};
-  const registry = discoverApps(repoRoot);
-  for (const { name, app, file } of shellModules(registry)) paths[name] = [`./${path.posix.join('apps', app, file)}`];
-  for (const app of registry) {
-    for (const [key, file] of Object.entries(app.exposes)) {
-      paths[`${containerName(app.name)}/${key.slice(2)}`] = [`./${path.posix.join('apps', app.name, file)}`];
-    }
-  }
-  return paths;
+  return Object.fromEntries(
+    remoteSources(discoverApps(repoRoot)).map(({ name, app, file }) => [name, [`./${path.posix.join('apps', app, file)}`]]),
+  );
 }
 
 /** Writes the file when its content changes (an unchanged file keeps tsc's incremental state). Returns its path. */
