@@ -13,10 +13,17 @@ export function watchConsole(page: Page): string[] {
 }
 
 /**
- * Waits until React has hydrated the page (the shell marks <html>) and the
- * remote modules' code has arrived (their Suspense boundaries hydrate then).
+ * Waits until React has hydrated every element of the page, remote parts
+ * included: the shell marks <html> when the app has hydrated, but a remote
+ * part (a Suspense boundary) hydrates only once its code has arrived and run,
+ * and a click on it before then is a plain link (a full page load). An element
+ * React has hydrated carries its fiber; the same test as `pnpm bench:cost`'s.
  */
 export async function waitForHydration(page: Page): Promise<void> {
-  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+  await page.waitForFunction(() => {
+    const root = document.getElementById('__next');
+    const hydrated = (element: Element) => Object.keys(element).some((key) => key.startsWith('__reactFiber$'));
+    return root !== null && document.documentElement.dataset.hydrated === 'true' && [...root.querySelectorAll('*')].every(hydrated);
+  });
   await page.waitForLoadState('networkidle');
 }
