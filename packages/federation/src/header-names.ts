@@ -17,3 +17,6 @@ export const REMOTE_EVENTS_PATH = '/_federation/remote-events';
 
 /** On an app's entry files (production): the build that serves them, which hosts use as its version. */
 export const BUILD_HEADER = 'x-federation-build';
+
+/** On the proxy's 503 while no worker serves yet: the app is starting, which a caller may tell from a failure. */
+export const STARTING_HEADER = 'x-federation-starting';

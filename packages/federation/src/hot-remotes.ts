@@ -20,7 +20,7 @@ import { federationInstances } from './instance';
 import { containerName } from './registry';
 import { versionsFromHeader, type RemoteVersions } from './remote-versions';
 import { forgetManifests } from './runtime/manifest-cache';
-import { markAnswered, rendersReport } from './runtime/remote-state';
+import { forgetLoads, markAnswered, rendersReport } from './runtime/remote-state';
 
 interface RemotesRuntime {
   idToRemoteMap?: Record<string, { name: string }[]>;
@@ -115,6 +115,7 @@ function forgetRemote(app: string): void {
   const origin = currentOrigins()[app];
   if (!origin) return;
   forgetManifests(origin);
+  forgetLoads(app);
   // The breaker (remote-state) may still be open from the outage: the reload would fail at once
   // and render the fallback again. The proxy has just seen the remote answer.
   markAnswered(app);

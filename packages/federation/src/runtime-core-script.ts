@@ -67,14 +67,20 @@ function versions(): string {
   return [`${PACKAGE}@${core.json.version}`, ...bundled].join(' ');
 }
 
+type Mode = 'development' | 'production';
+
 /**
  * The script's path under `/_next/`, named by what it contains (Next serves
  * `static/chunks` immutable): the same for every app built from one lockfile.
+ * Dev builds it unminified (no terser while every app compiles at once), so
+ * the mode is in the name: a browser must not keep a dev copy for production.
  */
-export function runtimeCoreScriptPath(): string {
-  const hash = createHash('sha256').update(versions()).update(PROVIDER).digest('hex').slice(0, 16);
+export function runtimeCoreScriptPath(mode: Mode): string {
+  const hash = createHash('sha256').update(versions()).update(PROVIDER).update(mode).digest('hex').slice(0, 16);
   return `static/chunks/federation-runtime-core-${hash}.js`;
 }
+
+const modeOf = (compiler: Compiler): Mode => (compiler.options.mode === 'development' ? 'development' : 'production');
 
 let built: Promise<string> | undefined;
 
@@ -83,7 +89,7 @@ function buildScript(compiler: Compiler): Promise<string> {
   built ??= new Promise<string>((resolve, reject) => {
     const outDir = mkdtempSync(path.join(tmpdir(), 'federation-runtime-core-'));
     const child = compiler.webpack({
-      mode: 'production',
+      mode: modeOf(compiler),
       target: ['web', 'es2017'],
       // runtime-core's folder: its SDK and error codes resolve from there (pnpm keeps them beside it).
       context: manifest(PACKAGE, __dirname).folder,
@@ -112,7 +118,7 @@ export class RuntimeCoreScriptPlugin {
   apply(compiler: Compiler): void {
     const { ExternalsPlugin, Compilation, sources } = compiler.webpack;
     new ExternalsPlugin('global', SHARED).apply(compiler);
-    const file = runtimeCoreScriptPath();
+    const file = runtimeCoreScriptPath(modeOf(compiler));
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       compilation.hooks.processAssets.tapPromise(
         { name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },

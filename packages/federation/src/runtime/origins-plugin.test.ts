@@ -77,13 +77,15 @@ describe('origins plugin in the Module Federation runtime', () => {
 
   it('turns a remote that answers 500 into a fallback module and reports it down, then uses it once it answers', async () => {
     const { isFallbackModule } = await import('../fallback-module');
-    const { rendersReport, markAnswered } = await import('./remote-state');
+    const { rendersReport, markAnswered, forgetLoads } = await import('./remote-state');
     const down = await (await host('home')).loadRemote<{ default: unknown }>('checkout/cart-badge');
     expect(isFallbackModule(down?.default)).toBe(true);
     expect(rendersReport().checkout).toBe('fallback');
 
     checkoutFailing = false;
-    markAnswered('checkout'); // what the supervisor's watch does when checkout answers again
+    // What a host does when checkout answers again: hot-remotes drops its code (dev), or a fresh worker starts.
+    markAnswered('checkout');
+    forgetLoads('checkout');
     const up = await (await host('home-again')).loadRemote<{ default: string }>('checkout/cart-badge');
     expect(up?.default).toBe('rendered ./cart-badge');
     expect(rendersReport().checkout).toBe('remote');

@@ -5,6 +5,7 @@ import {
   isUnreachable,
   markAnswered,
   markFailed,
+  forgetLoads,
   markLoaded,
   RemoteDownError,
   rendersReport,
@@ -28,6 +29,16 @@ describe('remote state', () => {
     expect(rendersReport()).toMatchObject({ 'report-a': 'remote', 'report-b': 'fallback', 'report-c': 'fallback' });
     markAnswered('report-c');
     expect(rendersReport()['report-c']).toBe('remote');
+  });
+
+  it('keeps reporting a fallback when another module of the app loads after one failed, until the app is dropped', () => {
+    markLoaded('partial', false); // shop's API client failed while shop compiled: cached as its fallback
+    markLoaded('partial', true); // shop's pages-map loaded a moment later
+    expect(rendersReport().partial).toBe('fallback');
+    forgetLoads('partial');
+    expect(rendersReport().partial).toBeUndefined();
+    markLoaded('partial', true);
+    expect(rendersReport().partial).toBe('remote');
   });
 
   it('tells an outage from a bug', () => {

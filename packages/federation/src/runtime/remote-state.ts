@@ -13,7 +13,12 @@
 export type Renders = 'remote' | 'fallback';
 
 interface RemoteState {
-  /** Outcome of the last load of this app's code in this process. */
+  /**
+   * Whether this app's code loaded here: false once any of its modules failed, and it stays false
+   * when another of its modules loads later, because the failed one stays cached as its fallback
+   * (home keeps shop's API client as a failure while shop's pages-map loads fine) until
+   * `forgetLoads` (the host dropped the app's code) or a fresh process. Null: nothing loaded yet.
+   */
   loaded: boolean | null;
   /** Until when calls fail at once (0: they go through). */
   openUntil: number;
@@ -40,7 +45,13 @@ function stateOf(app: string): RemoteState {
 }
 
 export function markLoaded(app: string, loaded: boolean): void {
-  stateOf(app).loaded = loaded;
+  const state = stateOf(app);
+  state.loaded = loaded && state.loaded !== false;
+}
+
+/** The host dropped everything it held of the app's code: what loads next is what it renders. */
+export function forgetLoads(app: string): void {
+  stateOf(app).loaded = null;
 }
 
 /** A call to the app got no answer, timed out, or got a 5xx. */

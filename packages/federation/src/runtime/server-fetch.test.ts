@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_HEADER } from '../header-names';
+import { SECRET_HEADER, STARTING_HEADER } from '../header-names';
 import { forgetManifests } from './manifest-cache';
 import { failsFast, markAnswered, RemoteDownError } from './remote-state';
 import { installServerFetch } from './server-fetch';
@@ -22,6 +22,7 @@ beforeAll(async () => {
     if (req.url === '/hang') return; // never answers
     if (req.url === '/_next/static/ssr/broken.js') return res.writeHead(500).end('<h1>error page</h1>');
     if (req.url === '/api/down') return res.writeHead(503).end();
+    if (req.url === '/api/starting') return res.writeHead(503, { 'retry-after': '1', [STARTING_HEADER]: '1' }).end();
     if (req.url === '/_next/static/chunks/mf-manifest.json') {
       manifestReads += 1;
       return res.writeHead(200, { 'content-type': 'application/json' }).end(`{"read":${manifestReads}}`);
@@ -91,8 +92,11 @@ describe('server fetch to other apps', () => {
     expect(failsFast('stub')).toBe(false);
   });
 
-  it("passes the app's own API calls through untouched", async () => {
-    const other = await fetch(`${origin.replace('127.0.0.1', 'localhost')}/api/products`);
-    expect(await other.text()).toBe('ok');
+  it("passes the app's own API calls through untouched, and tells its proxy's \"starting\" from a failure", async () => {
+    const own = origin.replace('127.0.0.1', 'localhost');
+    expect(await (await fetch(`${own}/api/products`)).text()).toBe('ok');
+    expect((await fetch(`${own}/api/down`)).status).toBe(503);
+    await expect(fetch(`${own}/api/starting`)).rejects.toBeInstanceOf(RemoteDownError);
+    expect(failsFast('stub')).toBe(false);
   });
 });

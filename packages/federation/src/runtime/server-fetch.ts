@@ -9,7 +9,7 @@
  *   (an error page is not code);
  * - manifests: read once per worker (see manifest-cache).
  */
-import { SECRET_HEADER } from '../header-names';
+import { SECRET_HEADER, STARTING_HEADER } from '../header-names';
 import { isServerCodePath } from '../origins';
 import { cachedManifest, isManifest, keepManifest } from './manifest-cache';
 import { failsFast, markAnswered, markFailed, RemoteDownError } from './remote-state';
@@ -50,6 +50,17 @@ function jsonResponse(body: string): Response {
   return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
 }
 
+/**
+ * The app's own API, called by one of its pages: while its first worker warms up (that warm-up
+ * renders a page), its proxy answers "starting". That is an outage of the moment, not a bug.
+ */
+function ownCall(url: URL, response: Response): Response {
+  if (response.status === 503 && response.headers.has(STARTING_HEADER)) {
+    throw new RemoteDownError(url.origin, 'it is starting up');
+  }
+  return response;
+}
+
 export function installServerFetch(options: ServerFetchOptions): void {
   const global = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
   if (global[INSTALLED]) return;
@@ -65,7 +76,7 @@ export function installServerFetch(options: ServerFetchOptions): void {
     const manifest = isManifest(parsed) && (init?.method ?? 'GET') === 'GET';
     const kept = manifest ? cachedManifest(parsed) : undefined;
     if (kept !== undefined) return jsonResponse(kept);
-    if (!app) return manifest ? keepIfOk(parsed, await plainFetch(input, init)) : plainFetch(input, init);
+    if (!app) return manifest ? keepIfOk(parsed, await plainFetch(input, init)) : ownCall(parsed, await plainFetch(input, init));
     if (failsFast(app)) throw new RemoteDownError(app);
 
     const serverCode = isServerCodePath(parsed.pathname);

@@ -22,10 +22,15 @@ const NOISE: RegExp[] = [
 ];
 
 /** Load failures of a remote that is not up: the supervisor says "waiting for <app>" instead. */
-const REMOTE_DOWN: RegExp[] = [/\[federation\] \S+ is unavailable:/, /^\s*flush error:/, /\bis unavailable \(its last call failed/];
+const REMOTE_DOWN: RegExp[] = [
+  /\[federation\] \S+ is unavailable:/,
+  /^\s*flush error:/,
+  // RemoteDownError's words, however a page logs it ("featured products unavailable: shop/products-api is unavailable (...)")
+  /\bis unavailable \((its last call failed|its code did not load|it is starting up)/,
+];
 
-/** A line that continues the one before it (stack frames, an error's fields). */
-const CONTINUATION = /^(\s{2,}\S|\s*[}\]]\s*$)/;
+/** A line that continues the one before it: stack frames, an error's fields, Next's source frame ("> 43 | code", "   | ^"). */
+const CONTINUATION = /^(\s{2,}\S|\s*[}\]]\s*$|\s*>?\s*\d*\s+\|)/;
 
 export function devOutputFilter(): (line: string) => boolean {
   let skipping = false;

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import net from 'node:net';
-import { BUILD_HEADER, RENDERS_HEADER } from '../header-names';
+import { BUILD_HEADER, RENDERS_HEADER, STARTING_HEADER } from '../header-names';
 import { cacheControlFor, isEntryFile } from './cache-policy';
 import { NONCE_HEADER, newNonce, securityHeaders } from './security-headers';
 import type { Worker } from './worker';
@@ -38,7 +38,9 @@ export function createProxy(hooks: ProxyHooks): Proxy {
     if (hooks.intercept(req, res, pathname)) return;
     const worker = hooks.current();
     if (!worker) {
-      res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1' }).end('Starting up, try again shortly.\n');
+      res
+        .writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1', [STARTING_HEADER]: '1' })
+        .end('Starting up, try again shortly.\n');
       return;
     }
     forward(worker, req, res, pathname, hooks);

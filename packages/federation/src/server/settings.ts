@@ -29,7 +29,8 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): 
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv, mode: Mode): Settings {
   return {
-    pollMs: numberFromEnv(env, 'FEDERATION_POLL_MS', 1_000),
+    // Dev: a remote's edit reaches open tabs one poll after its compile, so poll often (local HEADs are cheap).
+    pollMs: numberFromEnv(env, 'FEDERATION_POLL_MS', mode === 'dev' ? 250 : 1_000),
     downAfterMs: numberFromEnv(env, 'FEDERATION_DOWN_AFTER_MS', 3_000),
     probeTimeoutMs: numberFromEnv(env, 'FEDERATION_PROBE_TIMEOUT_MS', 1_500),
     readyTimeoutMs: numberFromEnv(env, 'FEDERATION_READY_TIMEOUT_MS', mode === 'dev' ? 180_000 : 30_000),
