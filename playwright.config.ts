@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { apps } from './packages/e2e/src/apps';
+import { registry } from './packages/e2e/src/apps';
 import { chromiumLaunchOptions } from './packages/e2e/src/chromium';
 
 // End-to-end tests run against production builds (`pnpm build` first; `pnpm test` does it).
@@ -16,7 +16,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   // One production server per app, each started on its own: no start order.
-  webServer: apps.map((app) => ({
+  webServer: registry.map((app) => ({
     command: `pnpm --filter ${app.name} start`,
     url: `${app.url}/api/health`,
     reuseExistingServer: !process.env.CI,

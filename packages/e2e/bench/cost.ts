@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { findRouteOwner } from '@repo/federation/routes';
-import { apps, routes } from '../src/apps';
+import { registry, routes } from '../src/apps';
 import { chromiumLaunchOptions } from '../src/chromium';
 import { readCostOptions } from '../src/cost-options';
 import { costTable, FLOOR, memoryTable, ratioTable, writeReport, type CostRow, type ServerMemory } from '../src/cost-report';
@@ -32,11 +32,11 @@ import { waitUntilSettled } from '../src/settled';
 import { measureSsr } from '../src/ssr-load';
 
 const options = readCostOptions();
-const ports = Object.fromEntries(apps.map((app, index) => [app.name, options.port + index]));
-const floorPort = options.port + apps.length;
+const ports = Object.fromEntries(registry.map((app, index) => [app.name, options.port + index]));
+const floorPort = options.port + registry.length;
 const fleet = new Fleet(ports);
 let floor: RunningApp | undefined;
-const servers = [...apps.map((app) => app.name), FLOOR];
+const servers = [...registry.map((app) => app.name), FLOOR];
 const serverUrl = (server: string) => (server === FLOOR ? `http://localhost:${floorPort}` : fleet.url(server));
 const benchStart = Date.now();
 const log = (line: string) => console.log(`[cost ${((Date.now() - benchStart) / 1000).toFixed(0).padStart(3)} s] ${line}`);
@@ -44,11 +44,11 @@ const log = (line: string) => console.log(`[cost ${((Date.now() - benchStart) / 
 /** The demo's routes with the app that owns each (from the registry), every route of the registry covered. */
 function routesToMeasure(): { path: string; heading: string; owner: string }[] {
   const measured = routes.map((route) => {
-    const owner = findRouteOwner(apps, route.path)?.app;
+    const owner = findRouteOwner(registry, route.path)?.app;
     if (!owner) throw new Error(`No app lists a route for ${route.path} in its federation.routes.`);
     return { path: route.path, heading: route.heading, owner };
   });
-  for (const app of apps) {
+  for (const app of registry) {
     for (const route of app.routes) {
       if (!measured.some((m) => findRouteOwner([app], m.path)?.route === route)) {
         log(`note: ${app.name}'s route ${route} has no sample path in packages/e2e/src/apps.ts: not measured`);
@@ -87,7 +87,7 @@ function memoryOf(server: string): number {
 
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
-  const unbuilt = apps.filter((app) => !existsSync(path.join(appDir(app.name), '.next', 'BUILD_ID')));
+  const unbuilt = registry.filter((app) => !existsSync(path.join(appDir(app.name), '.next', 'BUILD_ID')));
   if (unbuilt.length > 0) throw new Error(`No production build of ${unbuilt.map((app) => app.name).join(', ')}: run pnpm build first.`);
 
   fleet.startAll();

@@ -9,13 +9,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { apps, repoRoot, routes } from '../src/apps';
+import { registry, repoRoot, routes } from '../src/apps';
 import { makeBaseImage } from './base-image';
 import { findEngine, hasImage, type Engine } from './engine';
 
-const app = apps.find((candidate) => candidate.name === (process.argv[2] ?? 'shop'));
+const app = registry.find((candidate) => candidate.name === (process.argv[2] ?? 'shop'));
 if (!app) {
-  console.error(`test:image: no app "${process.argv[2]}"; apps: ${apps.map((candidate) => candidate.name).join(', ')}.`);
+  console.error(`test:image: no app "${process.argv[2]}"; apps: ${registry.map((candidate) => candidate.name).join(', ')}.`);
   process.exit(1);
 }
 // Not the registry port: the app must reach its own API where it really listens.

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { apps } from '../src/apps';
+import { registry } from '../src/apps';
 import { waitForHydration, watchConsole } from '../src/console';
 import { expectEveryRouteServerRendered } from '../src/every-route';
 import { startLoad } from '../src/load';
@@ -27,12 +27,12 @@ test.describe('standalone artifacts', () => {
 
   test.beforeAll(async () => {
     outside = mkdtempSync(path.join(tmpdir(), 'artifacts-'));
-    for (const app of apps) {
+    for (const app of registry) {
       const folder = path.join(outside, app.name);
       cpSync(path.join(appDir(app.name), 'dist'), folder, { recursive: true, verbatimSymlinks: true });
       running.push(startArtifact(app.name, folder, ports[app.name] as number, env));
     }
-    await waitUntilSettled(apps.map((app) => url(app.name))).catch((error) => {
+    await waitUntilSettled(registry.map((app) => url(app.name))).catch((error) => {
       for (const app of running) console.log(`--- ${app.name}\n${app.output()}`);
       throw error;
     });
@@ -44,10 +44,10 @@ test.describe('standalone artifacts', () => {
   });
 
   test('each artifact carries its server, its registry and its start script', () => {
-    for (const app of apps) {
+    for (const app of registry) {
       const manifest = JSON.parse(readFileSync(path.join(outside, app.name, 'federation.json'), 'utf8'));
       expect(manifest.app).toBe(app.name);
-      expect(manifest.apps.map((entry: { name: string }) => entry.name).sort()).toEqual(apps.map((entry) => entry.name).sort());
+      expect(manifest.apps.map((entry: { name: string }) => entry.name).sort()).toEqual(registry.map((entry) => entry.name).sort());
     }
   });
 

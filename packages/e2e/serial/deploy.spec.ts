@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
-import { apps } from '../src/apps';
+import { registry } from '../src/apps';
 import { waitForHydration, watchConsole } from '../src/console';
 import { expectEveryRouteServerRendered } from '../src/every-route';
 import { startLoad } from '../src/load';
@@ -44,7 +44,7 @@ test.describe.serial('independent deploys', () => {
 
   test('a build promoted to other ports by env alone serves every route from every app', async ({ browser }) => {
     await expectEveryRouteServerRendered(url);
-    for (const host of apps) {
+    for (const host of registry) {
       const requested = await expectCleanPage(browser, `${url(host.name)}/p/enamel-mug`, (html) =>
         expect(html).toContain('Add to cart'),
       );

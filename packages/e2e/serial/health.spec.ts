@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apps, routes } from '../src/apps';
+import { registry, routes } from '../src/apps';
 import { Fleet } from '../src/fleet';
 import { waitFor } from '../src/servers';
 
@@ -25,7 +25,7 @@ test.describe.serial('health tells what the serving worker renders', () => {
 
   test('started together, an app says settled only once its pages render every remote', async () => {
     fleet.startAll();
-    const pending = new Set(apps.map((app) => app.name));
+    const pending = new Set(registry.map((app) => app.name));
     const deadline = Date.now() + 90_000;
     while (pending.size > 0 && Date.now() < deadline) {
       for (const name of [...pending]) {

@@ -72,8 +72,8 @@ test.describe('pnpm new-app', () => {
 
   test('a generated app is served, with its data, by every app and linked in every nav', async ({ browser }) => {
     console.log(run('pnpm', ['new-app', name]));
-    const apps = discoverApps(repoRoot);
-    expect(apps.map((app) => app.name)).toContain(name);
+    const registry = discoverApps(repoRoot);
+    expect(registry.map((app) => app.name)).toContain(name);
     // Deployable as it stands: its manifest (the one every app has; schema-checked by deploy.test.ts) and its origin.
     const manifest = parseAllDocuments(readFileSync(path.join(repoRoot, 'deploy/k8s', `${name}.yaml`), 'utf8'));
     expect(manifest.map((doc) => doc.get('kind'))).toEqual(['Deployment', 'Service']);
@@ -82,8 +82,8 @@ test.describe('pnpm new-app', () => {
     addBrokenPage();
     run('pnpm', ['build']);
 
-    const ports = Object.fromEntries(apps.map((app, index) => [app.name, BASE_PORT + index]));
-    for (const app of apps) running.push(startApp(app.name, { mode: 'start', port: ports[app.name] as number, env: originsEnv(ports) }));
+    const ports = Object.fromEntries(registry.map((app, index) => [app.name, BASE_PORT + index]));
+    for (const app of registry) running.push(startApp(app.name, { mode: 'start', port: ports[app.name] as number, env: originsEnv(ports) }));
     await waitUntilSettled(running.map((app) => app.url));
 
     const noScript = await browser.newContext({ javaScriptEnabled: false });

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { apps, repoRoot } from '../src/apps';
+import { registry, repoRoot } from '../src/apps';
 import { expectEveryRouteServerRendered } from '../src/every-route';
 import { Fleet } from '../src/fleet';
 import { hostileSpellings, randomSpelling, SERVER_CODE_PREFIX } from '../src/hostile-paths';
@@ -26,7 +26,7 @@ test.describe('the server entry is locked down with FEDERATION_SSR_SECRET', () =
   });
 
   test('refuses server code to a plain request and to a wrong secret; browser code stays public', async () => {
-    for (const app of apps) {
+    for (const app of registry) {
       for (const file of ['remoteEntry.js', 'mf-manifest.json']) {
         const plain = await fetch(`${url(app.name)}/_next/static/ssr/${file}`);
         expect(plain.status, `${app.name} plain ${file}`).toBe(404);
@@ -45,7 +45,7 @@ test.describe('the server entry is locked down with FEDERATION_SSR_SECRET', () =
     const random = fc.sample(randomSpelling(`${SERVER_CODE_PREFIX}remoteEntry.js`), { numRuns: 300, seed });
     let sent = 0;
     const leaks: string[] = [];
-    for (const app of apps) {
+    for (const app of registry) {
       const port = portOf(app.name);
       // What server code looks like, fetched the way a host does: the detector below must recognise it.
       const secretHeader = { 'x-federation-secret': SECRET };
@@ -65,11 +65,11 @@ test.describe('the server entry is locked down with FEDERATION_SSR_SECRET', () =
     }
     console.log(`server code sweep (seed ${seed}): ${sent} spellings sent, ${leaks.length} leaked`);
     expect(leaks).toEqual([]);
-    expect(sent).toBeGreaterThan(apps.length * 300);
+    expect(sent).toBeGreaterThan(registry.length * 300);
   });
 
   test('browser chunks stay public, encoded brackets included', async () => {
-    for (const app of apps) {
+    for (const app of registry) {
       const port = portOf(app.name);
       expect((await rawGet(port, '/_next/static/chunks/remoteEntry.js')).status, `${app.name} browser entry`).toBe(200);
       for (const chunk of bracketedPageChunks(app.name)) {

@@ -3,8 +3,8 @@ import { discoverApps } from '@repo/federation/discover';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 
-/** The apps as the registry declares them, with their default local URLs. */
-export const apps = discoverApps(repoRoot).map((app) => ({ ...app, url: `http://localhost:${app.port}` }));
+/** The registry: the apps as their folders declare them, with their default local URLs. */
+export const registry = discoverApps(repoRoot).map((app) => ({ ...app, url: `http://localhost:${app.port}` }));
 
 /** The demo's routes and what the server HTML of each must contain. */
 export const routes = [

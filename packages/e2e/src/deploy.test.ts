@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { originEnvVar } from '@repo/federation/origins';
-import { apps, repoRoot } from './apps';
+import { registry, repoRoot } from './apps';
 import { validateManifest } from './k8s-validate';
 
 // No cluster runs here: manifests are checked against Kubernetes' own schemas and wired together;
@@ -13,7 +13,7 @@ const read = (file: string) => readFileSync(path.join(repoRoot, 'deploy', file),
 const docs = (file: string): Doc[] => parseAllDocuments(read(file)).map((doc) => doc.toJS() as Doc);
 
 describe('Kubernetes manifests', () => {
-  for (const app of apps) {
+  for (const app of registry) {
     describe(app.name, () => {
       const all = docs(`k8s/${app.name}.yaml`);
       const deployment = all.find((doc) => doc.kind === 'Deployment') as Doc;
@@ -60,7 +60,7 @@ describe('Kubernetes manifests', () => {
   });
 
   it('the schema check refuses what a cluster would refuse', () => {
-    const deployment = docs(`k8s/${apps[0]!.name}.yaml`).find((doc) => doc.kind === 'Deployment') as Doc;
+    const deployment = docs(`k8s/${registry[0]!.name}.yaml`).find((doc) => doc.kind === 'Deployment') as Doc;
     deployment.spec.template.spec.containers[0].ports[0].containerPort = 'http';
     expect(() => validateManifest(deployment)).toThrow(/containerPort must be integer/);
     expect(() => validateManifest({ apiVersion: 'v1', kind: 'Pod' })).toThrow(/no schema here/);
@@ -69,7 +69,7 @@ describe('Kubernetes manifests', () => {
   it('shared config names an origin for every app and the SSR secret', () => {
     const shared = docs('k8s/shared.yaml');
     const origins = shared.find((doc) => doc.kind === 'ConfigMap' && doc.metadata.name === 'federation-origins') as Doc;
-    for (const app of apps) expect(origins.data[originEnvVar(app.name)]).toMatch(/^https?:\/\/[^/]+$/);
+    for (const app of registry) expect(origins.data[originEnvVar(app.name)]).toMatch(/^https?:\/\/[^/]+$/);
     const secret = shared.find((doc) => doc.kind === 'Secret' && doc.metadata.name === 'federation-ssr') as Doc;
     expect(secret.stringData.FEDERATION_SSR_SECRET.length).toBeGreaterThanOrEqual(16);
   });

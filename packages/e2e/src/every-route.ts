@@ -1,12 +1,12 @@
 import { expect } from '@playwright/test';
-import { apps, routes } from './apps';
+import { registry, routes } from './apps';
 
 /**
  * Every route from every app, over plain HTTP: status 200 and the real markup
  * of the page and its remote parts (nav, cart badge), no fallback anywhere.
  */
 export async function expectEveryRouteServerRendered(urlOf: (app: string) => string): Promise<void> {
-  for (const host of apps) {
+  for (const host of registry) {
     for (const route of routes) {
       const response = await fetch(`${urlOf(host.name)}${route.path}`);
       const html = await response.text();

@@ -2,7 +2,7 @@
  * The apps in production mode on ports of a test's own, each told where the
  * others are: start, stop and restart them by name.
  */
-import { apps } from './apps';
+import { registry } from './apps';
 import { originsEnv, startApp, waitFor, type RunningApp } from './servers';
 
 export class Fleet {
@@ -40,7 +40,7 @@ export class Fleet {
     return app;
   }
 
-  startAll(names = apps.map((app) => app.name)): void {
+  startAll(names = registry.map((app) => app.name)): void {
     for (const name of names) this.start(name);
   }
 

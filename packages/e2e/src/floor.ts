@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync
 import path from 'node:path';
 import { toPublic } from '@repo/federation/registry';
 import { remoteSources } from '@repo/federation/remote-types';
-import { apps, repoRoot } from './apps';
+import { registry, repoRoot } from './apps';
 import { runAsync } from './shell';
 import { appDir, trackProcess, type RunningApp } from './servers';
 
@@ -36,7 +36,7 @@ export function pageFile(app: string, route: string): string {
  * and the shell's modules (`@repo/federation/nav$`) to the file of the app that provides them.
  */
 export function remoteAliases(): Record<string, string> {
-  return Object.fromEntries(remoteSources(apps).map(({ name, app, file }) => [`${name}$`, path.resolve(appDir(app), file)]));
+  return Object.fromEntries(remoteSources(registry).map(({ name, app, file }) => [`${name}$`, path.resolve(appDir(app), file)]));
 }
 
 /** A module that re-exports another file's default export (its data method rides along on it). */
@@ -55,7 +55,7 @@ function nextConfig(): string {
     // The pages, components and CSS modules live in apps/*, outside this folder.
     experimental: { externalDir: true },
     env: {
-      FEDERATION_APPS: JSON.stringify(apps.map(toPublic)),
+      FEDERATION_APPS: JSON.stringify(registry.map(toPublic)),
       FEDERATION_SELF: FLOOR_NAME,
     },
   };
@@ -86,7 +86,7 @@ function nextConfig(): string {
  * apps do (links to the same folders), so both sides bundle the same modules.
  */
 function linkDependencies(): void {
-  const from = path.join(appDir(apps[0]!.name), 'node_modules');
+  const from = path.join(appDir(registry[0]!.name), 'node_modules');
   const names = ['next', 'react', 'react-dom', 'webpack', 'typescript', ...WORKSPACE_PACKAGES];
   for (const name of names) {
     const source = path.join(from, name);
@@ -106,11 +106,11 @@ function write(file: string, text: string): void {
 export function writeFloor(): { route: string; owner: string }[] {
   rmSync(floorDir, { recursive: true, force: true });
   const pages = path.join(floorDir, 'pages');
-  const shellApp = apps.find((app) => app.routes.includes('/')) ?? apps[0]!;
+  const shellApp = registry.find((app) => app.routes.includes('/')) ?? registry[0]!;
   write(path.join(pages, '_app.js'), reexport(path.join(pages, '_app.js'), pageFile(shellApp.name, '/_app')));
   write(path.join(pages, '_document.js'), reexport(path.join(pages, '_document.js'), pageFile(shellApp.name, '/_document')));
 
-  const served = apps.flatMap((app) => app.routes.map((route) => ({ route, owner: app.name })));
+  const served = registry.flatMap((app) => app.routes.map((route) => ({ route, owner: app.name })));
   for (const { route, owner } of served) {
     const file = path.join(pages, `${route === '/' ? 'index' : route.slice(1)}.js`);
     write(file, reexport(file, pageFile(owner, route)));

@@ -1,4 +1,4 @@
-import { apps } from './apps';
+import { registry } from './apps';
 
 interface HealthBody {
   settled: boolean;
@@ -11,7 +11,7 @@ interface HealthBody {
  * swaps in a fresh worker once the remote is up.
  */
 export async function waitUntilSettled(
-  urls = apps.map((app) => app.url),
+  urls = registry.map((app) => app.url),
   timeoutMs = 60_000,
   /** Remotes a test keeps down or broken on purpose. */
   expectedDown: string[] = [],

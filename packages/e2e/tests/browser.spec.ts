@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { apps, routes } from '../src/apps';
+import { registry, routes } from '../src/apps';
 import { waitUntilSettled } from '../src/settled';
 import { waitForHydration, watchConsole } from '../src/console';
 import { markWindow, stillSameWindow } from '../src/no-reload';
 
 test.beforeAll(async () => waitUntilSettled());
 
-for (const app of apps) {
+for (const app of registry) {
   test.describe(`from ${app.name}`, () => {
     for (const route of routes) {
       test(`${route.path} hydrates with no console error or warning`, async ({ page }) => {

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { apps } from '../src/apps';
+import { registry } from '../src/apps';
 import { waitUntilSettled } from '../src/settled';
 
 test.beforeAll(async () => waitUntilSettled());
 
-for (const app of apps) {
+for (const app of registry) {
   test(`${app.name} answers /api/health with its version and every remote's state`, async ({ request }) => {
     const response = await request.get(`${app.url}/api/health`);
     expect(response.status()).toBe(200);
@@ -13,7 +13,7 @@ for (const app of apps) {
     expect(body.app).toBe(app.name);
     expect(typeof body.version).toBe('string');
     expect(body.version.length).toBeGreaterThan(0);
-    const others = apps.filter((other) => other.name !== app.name).map((other) => other.name);
+    const others = registry.filter((other) => other.name !== app.name).map((other) => other.name);
     expect(Object.keys(body.remotes).sort()).toEqual(others.sort());
     for (const remote of Object.values(body.remotes) as { ok: boolean; version: string | null; checkedAt: string }[]) {
       expect(remote.ok).toBe(true);
@@ -52,9 +52,9 @@ for (const app of apps) {
 }
 
 test('documents carry a Content-Security-Policy naming exactly the registered origins, with a fresh nonce', async ({ request }) => {
-  const origins = apps.map((app) => app.url).sort().join(' ');
+  const origins = registry.map((app) => app.url).sort().join(' ');
   const nonces = new Set<string>();
-  for (const app of apps) {
+  for (const app of registry) {
     const response = await request.get(`${app.url}/shop`);
     const policy = response.headers()['content-security-policy'] ?? '';
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1] ?? '';
@@ -66,5 +66,5 @@ test('documents carry a Content-Security-Policy naming exactly the registered or
     expect(response.headers()['x-frame-options']).toBe('DENY');
     expect(response.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
   }
-  expect(nonces.size).toBe(apps.length);
+  expect(nonces.size).toBe(registry.length);
 });

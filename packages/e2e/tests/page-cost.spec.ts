@@ -4,7 +4,7 @@
  * Chromium's Issues panel. The figures themselves: `pnpm bench:cost`.
  */
 import { expect, test } from '@playwright/test';
-import { apps, routes } from '../src/apps';
+import { registry, routes } from '../src/apps';
 import { watchIssues } from '../src/chromium-issues';
 import { waitForHydration } from '../src/console';
 import { measurePage } from '../src/page-cost';
@@ -15,7 +15,7 @@ const MAX_LAYOUT_SHIFT = 0.02;
 
 test.beforeAll(async () => waitUntilSettled());
 
-for (const app of apps) {
+for (const app of registry) {
   test.describe(`from ${app.name}`, () => {
     for (const route of routes) {
       test(`${route.path} does not jump while it loads, and a repeat visit downloads no script`, async ({ browser }) => {

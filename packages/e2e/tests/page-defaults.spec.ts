@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { apps, routes } from '../src/apps';
+import { registry, routes } from '../src/apps';
 import { waitForHydration } from '../src/console';
 import { waitUntilSettled } from '../src/settled';
 
@@ -14,7 +14,7 @@ const SITE_NAME = 'Federated store';
 
 test.beforeAll(async () => waitUntilSettled());
 
-for (const app of apps) {
+for (const app of registry) {
   test.describe(`from ${app.name}`, () => {
     for (const route of routes) {
       test(`${route.path} passes axe-core and has its own title and description`, async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apps, routes } from '../src/apps';
+import { registry, routes } from '../src/apps';
 import { waitUntilSettled } from '../src/settled';
 
 // What a crawler or a no-JS visitor gets: the server HTML alone.
@@ -7,7 +7,7 @@ test.use({ javaScriptEnabled: false });
 
 test.beforeAll(async () => waitUntilSettled());
 
-for (const app of apps) {
+for (const app of registry) {
   for (const route of routes) {
     test(`${app.name} server-renders ${route.path} (owned by ${route.owner})`, async ({ page }) => {
       const response = await page.goto(`${app.url}${route.path}`);
