@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     },
     {
       name: 'owner page (shop /shop)',
-      edit: sourceEdit('shop', 'pages/shop.tsx', 'Everything we sell', (marker) => `${marker} Everything we sell`),
+      edit: sourceEdit('shop', 'pages/shop.tsx', '<p>Everything we sell', (marker) => `<p>${marker} Everything we sell`),
       marker: (i) => `page-edit-${i}-${Date.now().toString(36)}`,
       tabs: ['shop /shop (owner)', 'home /shop', 'checkout /shop'],
       arrived: textArrived,

@@ -14,7 +14,9 @@ export interface SourceEdit {
 export function sourceEdit(app: string, file: string, snippet: string, replacement: (marker: string) => string): SourceEdit {
   const fullPath = path.join(appDir(app), file);
   const original = readFileSync(fullPath, 'utf8');
-  if (!original.includes(snippet)) throw new Error(`${app}/${file} no longer contains ${JSON.stringify(snippet)}: update the benchmark.`);
+  // Exactly once: a snippet that also sits in, say, a meta description would put the marker where no tab shows it.
+  const count = original.split(snippet).length - 1;
+  if (count !== 1) throw new Error(`${app}/${file} contains ${JSON.stringify(snippet)} ${count} times, not once: update the benchmark.`);
   return {
     apply: (marker) => writeFileSync(fullPath, original.replace(snippet, replacement(marker))),
     revert: () => writeFileSync(fullPath, original),

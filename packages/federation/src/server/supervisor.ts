@@ -101,7 +101,8 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     warmPath: WARM_PATH,
     readyTimeoutMs: settings.readyTimeoutMs,
     drainMs: settings.drainMs,
-    retryMs: settings.pollMs,
+    // Dev polls 4 times a second; a failed warm-up (a fresh worker) is not retried faster than once a second.
+    retryMs: Math.max(settings.pollMs, 1_000),
     begin: (reason) => {
       const next = snapshotOf(watcher.statuses);
       downs.seenDown.clear();
