@@ -11,13 +11,17 @@
  *   each made and reverted: time until each open Chromium tab shows it, whether the tab
  *   reloaded in full (a window marker is lost), and time until each host's server HTML shows it;
  * - shop stopped and started again: time until hosts render the fallback, then shop again;
- * - the host's memory (home: proxy + workers) before and after MEMORY_EDITS edits.
+ * - the host's memory (home: proxy + workers) before and after MEMORY_EDITS edits;
+ * - a restart of every app with the webpack caches the first run wrote.
  */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { DEV_DIST_DIR } from '@repo/federation/dist-dir';
 import { chromiumLaunchOptions } from '../src/chromium';
 import { treeRssMiB } from '../src/memory';
 import { markWindow, stillSameWindow } from '../src/no-reload';
-import { originsEnv, startApp, type RunningApp } from '../src/servers';
+import { appDir, originsEnv, startApp, type RunningApp } from '../src/servers';
 import { sourceEdit, type SourceEdit } from '../src/source-edit';
 
 const EDITS = Number(process.env.EDITS ?? 5);
@@ -50,6 +54,11 @@ async function timeUntil(from: number, check: () => Promise<boolean>): Promise<n
 
 const fullyComposed = (body: string) =>
   body.includes('aria-label="Cart, 0 items"') && !body.includes('data-remote-fallback') && body.includes('<nav');
+
+async function everyAppComposed(): Promise<boolean> {
+  const pages = await Promise.all((Object.keys(ports) as (keyof typeof ports)[]).map((name) => html(url(name))));
+  return pages.every((body) => fullyComposed(body) && body.includes('data-testid="product-card"'));
+}
 
 interface Tab {
   name: string;
@@ -118,14 +127,13 @@ async function playEdits(kind: EditKind, tabs: Tab[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // A clean tree, as after a fresh clone: no dev build, no webpack cache.
+  for (const name of Object.keys(ports)) rmSync(path.join(appDir(name), DEV_DIST_DIR), { recursive: true, force: true });
   const startedAt = Date.now();
   for (const name of Object.keys(ports) as (keyof typeof ports)[]) {
     running.set(name, startApp(name, { mode: 'dev', port: ports[name], env }));
   }
-  const coldStart = await timeUntil(startedAt, async () => {
-    const pages = await Promise.all((Object.keys(ports) as (keyof typeof ports)[]).map((name) => html(url(name))));
-    return pages.every((body) => fullyComposed(body) && body.includes('data-testid="product-card"'));
-  });
+  const coldStart = await timeUntil(startedAt, everyAppComposed);
   const lines = [...running.values()].reduce((sum, app) => sum + app.output().split('\n').filter((line) => line.trim()).length, 0);
   console.log(`cold start (3 apps at once until every app serves / with every remote part): ${coldStart ?? 'never'} ms`);
   console.log(`terminal lines printed meanwhile: ${lines}`);
@@ -208,6 +216,14 @@ async function main(): Promise<void> {
   card.edit.revert();
   await sleep(10_000);
   console.log(`home dev memory (proxy + workers): ${rssBefore} MiB before, ${treeRssMiB(home.pid as number)} MiB after ${MEMORY_EDITS} edits of shop's card`);
+
+  // What a developer does every morning: a second `pnpm dev`, with the webpack caches the first one wrote.
+  await Promise.all([...running.values()].map((app) => app.stop()));
+  const restartedAllAt = Date.now();
+  for (const name of Object.keys(ports) as (keyof typeof ports)[]) {
+    running.set(name, startApp(name, { mode: 'dev', port: ports[name], env }));
+  }
+  console.log(`restart (3 apps at once, webpack caches kept) until every app serves / with every remote part: ${(await timeUntil(restartedAllAt, everyAppComposed)) ?? 'never'} ms`);
 }
 
 main()

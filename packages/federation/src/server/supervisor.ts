@@ -37,6 +37,7 @@ import {
 } from './roll-decision';
 import { contentSecurityPolicy } from './security-headers';
 import { settingsFromEnv } from './settings';
+import { devCacheKeyEnv } from './dev-cache-key';
 import { Shutdown } from './shutdown';
 import { supervisorLog } from './supervisor-log';
 import { Worker, type Mode } from './worker';
@@ -75,13 +76,14 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
 
   const workers = new Set<Worker>();
   process.on('exit', () => workers.forEach((worker) => worker.killNow()));
+  const workerEnv = mode === 'dev' ? { ...env, ...devCacheKeyEnv(appDir, env) } : env;
   let nextId = 1;
   const startWorker = async (): Promise<Worker> => {
     const id = nextId++;
     const worker = await Worker.spawn(id, {
       appDir,
       mode,
-      env,
+      env: workerEnv,
       serverScript,
       devDistDir: mode === 'dev' ? path.join(DEV_DIST_DIR, id % 2 === 0 ? 'b' : 'a') : undefined,
       log,
