@@ -37,12 +37,7 @@ export function createProxy(hooks: ProxyHooks): Proxy {
     const pathname = (req.url ?? '/').split('?')[0] || '/';
     if (hooks.intercept(req, res, pathname)) return;
     const worker = hooks.current();
-    if (!worker) {
-      res
-        .writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1', [STARTING_HEADER]: '1' })
-        .end('Starting up, try again shortly.\n');
-      return;
-    }
+    if (!worker) return startingUp(res);
     forward(worker, req, res, pathname, hooks);
   });
   server.on('upgrade', (req, socket, head) => {
@@ -67,6 +62,12 @@ export function createProxy(hooks: ProxyHooks): Proxy {
       for (const socket of tunnels) socket.destroy();
     },
   });
+}
+
+function startingUp(res: http.ServerResponse): void {
+  res
+    .writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1', [STARTING_HEADER]: '1' })
+    .end('Starting up, try again shortly.\n');
 }
 
 function forward(
@@ -108,7 +109,10 @@ function forward(
       if (!retried && upstream.reusedSocket && error.code === 'ECONNRESET' && !res.headersSent && BODYLESS.has(req.method ?? '')) {
         return send(true);
       }
-      if (!res.headersSent) {
+      // A worker still starting (dev forwards to it before it listens) is not an upstream error.
+      if (!res.headersSent && error.code === 'ECONNREFUSED') {
+        startingUp(res);
+      } else if (!res.headersSent) {
         res.writeHead(502, { 'content-type': 'text/plain' }).end(`Upstream error: ${error.message}\n`);
       } else {
         res.destroy(error);
