@@ -9,6 +9,7 @@ import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import type { Configuration } from 'webpack';
 import { discoverApps, findRepoRoot } from './discover';
 import { devDistDir, productionDistDir } from './dist-dir';
+import { HeldChunksPlugin } from './held-chunks-plugin';
 import { RemovedAppsPlugin } from './removed-apps-plugin';
 import { RuntimeCoreScriptPlugin, runtimeCoreScriptPath } from './runtime-core-script';
 import { shellModules, type ShellModule } from './shell-modules';
@@ -128,6 +129,7 @@ function federatedConfig(appDir: string, nextConfig: NextConfig, dev: boolean): 
       if (context.dev && context.isServer && context.nextRuntime === 'nodejs') config.plugins.push(new StableDocumentHashPlugin());
       if (!context.isServer) {
         config.plugins.push(new RuntimeCoreScriptPlugin());
+        if (!context.dev) config.plugins.push(new HeldChunksPlugin());
         // Next 15 + nextjs-mf: remote code using next/router crashes with "NextRouter
         // was not mounted" unless Next's client code sits in the pages-dir layer.
         config.module ??= {};

@@ -1,0 +1,122 @@
+/**
+ * Browser build: a page does not download a chunk whose every module it
+ * already holds. The share scope provides Next's modules (`next/router`,
+ * `next/link`, …) from async chunks, because the same providers serve this
+ * app's `remoteEntry.js` on other apps' pages, where nothing of this app is
+ * loaded. On the app's own pages, `main` and `_app` already hold those modules
+ * (webpack gives a module one id per build), so loading them again costs
+ * ~26 KB of gzip for nothing (chunks of `next/router` alone: 36 of 37 modules
+ * were main's).
+ *
+ * At build time: the async chunks whose modules are all in the chunks of the
+ * `main` and `pages/_app` entries, with their module ids. At run time, in the
+ * webpack runtime: such a chunk is skipped when every one of its modules is
+ * registered already; otherwise (another app's page, or too early) it loads as
+ * before. Only the script download is skipped: CSS and shared-module handlers
+ * for the chunk run unchanged.
+ */
+import type { Chunk, Compilation, Compiler, Module } from 'webpack';
+
+const NAME = 'HeldChunksPlugin';
+
+/** Entries whose chunks every page of a Pages Router app loads. */
+const ALWAYS_LOADED_ENTRIES = ['main', 'pages/_app'];
+
+type ModuleId = string | number;
+
+/** Re-exports such as `next/router.js` (`module.exports = require('./dist/client/router')`) are this small. */
+const WRAPPER_BYTES = 200;
+
+function alwaysLoaded(compilation: Compilation): Set<Chunk> {
+  const chunks = new Set<Chunk>();
+  for (const name of ALWAYS_LOADED_ENTRIES) {
+    for (const chunk of compilation.entrypoints.get(name)?.chunks ?? []) chunks.add(chunk);
+  }
+  return chunks;
+}
+
+function scriptModules(compilation: Compilation, chunk: Chunk): Module[] {
+  return [...(compilation.chunkGraph.getChunkModulesIterableBySourceType(chunk, 'javascript') ?? [])];
+}
+
+/**
+ * A provider's chunk holds main's modules plus the package's own entry file, a
+ * one-line re-export that main never imports: `main` takes a copy of it (tens
+ * of bytes), so the whole chunk is held.
+ */
+function copyWrappersIntoMain(compilation: Compilation): void {
+  const { chunkGraph } = compilation;
+  const always = alwaysLoaded(compilation);
+  const main = compilation.entrypoints.get('main')?.getEntrypointChunk();
+  if (!main) return;
+  const held = (candidate: Module) => [...always].some((chunk) => chunkGraph.isModuleInChunk(candidate, chunk));
+  for (const chunk of compilation.chunks) {
+    if (chunk.canBeInitial() || always.has(chunk)) continue;
+    const modules = scriptModules(compilation, chunk);
+    const missing = modules.filter((candidate) => !held(candidate));
+    if (missing.length === 0 || missing.length === modules.length) continue;
+    if (missing.some((candidate) => candidate.size() > WRAPPER_BYTES)) continue;
+    for (const wrapper of missing) chunkGraph.connectChunkAndModule(main, wrapper);
+  }
+}
+
+/** Async chunk id -> its module ids, for each async chunk whose every module an always-loaded chunk holds. */
+function heldChunks(compilation: Compilation): Map<ModuleId, ModuleId[]> {
+  const { chunkGraph } = compilation;
+  const always = alwaysLoaded(compilation);
+  const held = new Map<ModuleId, ModuleId[]>();
+  for (const chunk of compilation.chunks) {
+    if (chunk.id === null || chunk.canBeInitial() || always.has(chunk)) continue;
+    const modules = scriptModules(compilation, chunk);
+    if (modules.length === 0) continue;
+    if (!modules.every((candidate) => [...always].some((initial) => chunkGraph.isModuleInChunk(candidate, initial)))) continue;
+    const ids = modules.map((candidate) => chunkGraph.getModuleId(candidate));
+    if (ids.some((id) => id === null)) continue;
+    held.set(chunk.id, ids as ModuleId[]);
+  }
+  return held;
+}
+
+export class HeldChunksPlugin {
+  apply(compiler: Compiler): void {
+    const { RuntimeModule, RuntimeGlobals, Template } = compiler.webpack;
+
+    class SkipHeldChunksRuntimeModule extends RuntimeModule {
+      constructor(private readonly held: Map<ModuleId, ModuleId[]>) {
+        // After the JSONP loader (`__webpack_require__.f.j`) exists.
+        super('skip held chunks', RuntimeModule.STAGE_TRIGGER);
+      }
+
+      override generate(): string {
+        const require = RuntimeGlobals.require;
+        return Template.asString([
+          `var held = ${JSON.stringify(Object.fromEntries(this.held))};`,
+          `var load = ${RuntimeGlobals.ensureChunkHandlers}.j;`,
+          'if (load) {',
+          Template.indent([
+            `${RuntimeGlobals.ensureChunkHandlers}.j = function (chunkId, promises) {`,
+            Template.indent([
+              'var ids = held[chunkId];',
+              `if (ids && ids.every(function (id) { return Object.prototype.hasOwnProperty.call(${require}.m, id); })) return;`,
+              'return load(chunkId, promises);',
+            ]),
+            '};',
+          ]),
+          '}',
+        ]);
+      }
+    }
+
+    compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
+      if (compilation.compiler.isChild()) return;
+      compilation.hooks.afterOptimizeChunks.tap(NAME, () => copyWrappersIntoMain(compilation));
+      // Each runtime (the page's, and remoteEntry's for other apps' pages) loads chunks through `f.j`.
+      compilation.hooks.runtimeRequirementInTree.for(RuntimeGlobals.ensureChunkHandlers).tap(NAME, (chunk, set) => {
+        const held = heldChunks(compilation);
+        if (held.size === 0) return;
+        set.add(RuntimeGlobals.moduleFactories);
+        compilation.addRuntimeModule(chunk, new SkipHeldChunksRuntimeModule(held));
+      });
+    });
+  }
+}
