@@ -5,7 +5,7 @@
  * app's `remoteEntry.js` on other apps' pages, where nothing of this app is
  * loaded. On the app's own pages, `main` and `_app` already hold those modules
  * (webpack gives a module one id per build), so loading them again costs
- * ~26 KB of gzip for nothing (chunks of `next/router` alone: 36 of 37 modules
+ * 16-18 KB of gzip for nothing (chunks of `next/router` alone: 36 of 37 modules
  * were main's).
  *
  * At build time: the async chunks whose modules are all in the chunks of the
