@@ -12,14 +12,26 @@ export interface FallbackModule {
   default: (() => null) & { [FALLBACK_MARK]: string };
 }
 
-export function fallbackModule(id: string): FallbackModule {
-  const Fallback = Object.assign(() => null, { [FALLBACK_MARK]: id });
+/**
+ * `used` is called whenever a render uses the fallback (its component renders, or one of its
+ * functions is called): a fallback cached where the host did not drop it still reports itself,
+ * so the host retries (dev) or replaces its worker (production) instead of serving it for good.
+ */
+export function fallbackModule(id: string, used: () => void = () => undefined): FallbackModule {
+  const Fallback = Object.assign(
+    () => {
+      used();
+      return null;
+    },
+    { [FALLBACK_MARK]: id },
+  );
   const failover: FallbackModule = { __esModule: true, default: Fallback };
   // Any other export (an API client's functions) throws a clear error, not "x is not a function".
   return new Proxy(failover, {
     get(target, key) {
       if (typeof key === 'symbol' || key in target || key === 'then') return Reflect.get(target, key);
       return () => {
+        used();
         throw new RemoteDownError(id, 'its code did not load');
       };
     },

@@ -57,16 +57,24 @@ export function federated<P extends object>(
     return current.Remote;
   };
   const lazyRemote = () => lazy(async () => {
+    // A fallback module's component reports each render that uses it (see fallback-module).
+    let reportFallback = () => undefined as unknown;
     try {
       const mod = await importRemote();
       const loaded = typeof mod?.default === 'function' || typeof mod?.default === 'object';
       if (loaded && !isFallbackModule(mod?.default)) {
         return { default: mod.default as ComponentType<P> };
       }
+      if (isFallbackModule(mod?.default)) reportFallback = mod?.default as () => null;
     } catch (error) {
       console.error(`[federation] ${label} failed to load:`, error);
     }
-    return { default: () => <RemoteFallback label={label} /> };
+    return {
+      default: () => {
+        reportFallback();
+        return <RemoteFallback label={label} />;
+      },
+    };
   });
 
   function Federated(props: P) {

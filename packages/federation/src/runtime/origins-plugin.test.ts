@@ -90,4 +90,19 @@ describe('origins plugin in the Module Federation runtime', () => {
     expect(up?.default).toBe('rendered ./cart-badge');
     expect(rendersReport().checkout).toBe('remote');
   });
+
+  it('a fallback module a bundle kept after its app was dropped reports itself again whenever it is used', async () => {
+    const { rendersReport, forgetLoads } = await import('./remote-state');
+    const { default: originsPlugin } = await import('./origins-plugin');
+    const hook = originsPlugin().errorLoadRemote as (args: Record<string, unknown>) => Record<string, () => unknown>;
+    const kept = hook({ id: 'checkout/cart-api', error: new Error('fetch failed'), lifecycle: 'onLoad', from: 'runtime' });
+    expect(rendersReport().checkout).toBe('fallback');
+    forgetLoads('checkout'); // the host dropped checkout's code; this failover stayed in some bundle's cache
+    expect(rendersReport().checkout).toBeUndefined();
+    expect(() => kept.fetchCart?.()).toThrow(/checkout\/cart-api is unavailable \(its code did not load\)/);
+    expect(rendersReport().checkout).toBe('fallback'); // so the host retries (dev) or replaces its worker
+    forgetLoads('checkout');
+    kept.default?.(); // its component rendered
+    expect(rendersReport().checkout).toBe('fallback');
+  });
 });

@@ -66,8 +66,9 @@ export default function originsPlugin(): ModuleFederationRuntimePlugin {
       if (args.lifecycle === 'beforeRequest') return undefined;
       console.error(`[federation] ${args.id} is unavailable:`, (args.error as Error)?.message ?? args.error);
       const app = appOf(args.id);
-      if (app) markLoaded(app, false);
-      const failover = fallbackModule(args.id);
+      const fellBack = () => app && markLoaded(app, false);
+      fellBack();
+      const failover = fallbackModule(args.id, fellBack);
       return args.from === 'build' ? () => failover : failover;
     },
   };
