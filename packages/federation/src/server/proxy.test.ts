@@ -1,12 +1,12 @@
 /**
  * The proxy in-process, in front of a real HTTP server standing in for the
  * Next worker: what it adds and strips, what it answers itself (SSR guard,
- * health), the WebSocket tunnel, and a worker that does not listen yet or drops a request.
+ * health), the WebSocket tunnel, and a worker that does not answer.
  */
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILD_HEADER, NONCE_HEADER, RENDERS_HEADER, SECRET_HEADER, STARTING_HEADER } from '../header-names';
+import { BUILD_HEADER, NONCE_HEADER, RENDERS_HEADER, SECRET_HEADER } from '../header-names';
 import { IMMUTABLE, REVALIDATE } from './cache-policy';
 import { healthBody } from './health';
 import { createProxy, type Proxy, type ProxiedWorker } from './proxy';
@@ -170,29 +170,16 @@ describe('createProxy', () => {
     await response.arrayBuffer();
   });
 
-  it('answers "starting up" while the worker does not listen yet, 502 when it drops a request, and counts each as finished', async () => {
-    const notYet = net.createServer();
-    const port = await new Promise<number>((resolve) => notYet.listen(0, '127.0.0.1', () => resolve((notYet.address() as net.AddressInfo).port)));
-    await new Promise((resolve) => notYet.close(resolve));
-    const starting: ProxiedWorker = { port, agent: new http.Agent(), inFlight: 0, noteRenders: () => undefined };
-    const first = await startProxy({ worker: starting });
-    const refused = await fetch(`${first.url}/shop`);
-    expect(refused.status).toBe(503);
-    expect(refused.headers.get(STARTING_HEADER)).toBe('1');
-    await refused.arrayBuffer();
-    expect(starting.inFlight).toBe(0);
-
-    const dropping = net.createServer((socket) => socket.destroy());
-    const droppingPort = await new Promise<number>((resolve) =>
-      dropping.listen(0, '127.0.0.1', () => resolve((dropping.address() as net.AddressInfo).port)),
-    );
-    closers.push(() => new Promise((resolve) => dropping.close(() => resolve())));
-    const broken: ProxiedWorker = { port: droppingPort, agent: new http.Agent(), inFlight: 0, noteRenders: () => undefined };
-    const second = await startProxy({ worker: broken });
-    const reset = await fetch(`${second.url}/shop`);
-    expect(reset.status).toBe(502);
-    expect(await reset.text()).toContain('Upstream error');
-    expect(broken.inFlight).toBe(0);
+  it('answers 502 when the worker does not answer, and counts the request as finished', async () => {
+    const gone = net.createServer();
+    const port = await new Promise<number>((resolve) => gone.listen(0, '127.0.0.1', () => resolve((gone.address() as net.AddressInfo).port)));
+    await new Promise((resolve) => gone.close(resolve));
+    const worker: ProxiedWorker = { port, agent: new http.Agent(), inFlight: 0, noteRenders: () => undefined };
+    const { url } = await startProxy({ worker });
+    const response = await fetch(`${url}/shop`);
+    expect(response.status).toBe(502);
+    expect(await response.text()).toContain('Upstream error');
+    expect(worker.inFlight).toBe(0);
   });
 
   it('sends a request again when the worker closed the kept-alive connection it reused (its idle timeout)', async () => {

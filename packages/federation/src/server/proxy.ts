@@ -37,7 +37,12 @@ export function createProxy(hooks: ProxyHooks): Proxy {
     const pathname = (req.url ?? '/').split('?')[0] || '/';
     if (hooks.intercept(req, res, pathname)) return;
     const worker = hooks.current();
-    if (!worker) return startingUp(res);
+    if (!worker) {
+      res
+        .writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1', [STARTING_HEADER]: '1' })
+        .end('Starting up, try again shortly.\n');
+      return;
+    }
     forward(worker, req, res, pathname, hooks);
   });
   server.on('upgrade', (req, socket, head) => {
@@ -62,12 +67,6 @@ export function createProxy(hooks: ProxyHooks): Proxy {
       for (const socket of tunnels) socket.destroy();
     },
   });
-}
-
-function startingUp(res: http.ServerResponse): void {
-  res
-    .writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1', [STARTING_HEADER]: '1' })
-    .end('Starting up, try again shortly.\n');
 }
 
 function forward(
@@ -109,10 +108,7 @@ function forward(
       if (!retried && upstream.reusedSocket && error.code === 'ECONNRESET' && !res.headersSent && BODYLESS.has(req.method ?? '')) {
         return send(true);
       }
-      // A worker still starting (dev forwards to it before it listens) is not an upstream error.
-      if (!res.headersSent && error.code === 'ECONNREFUSED') {
-        startingUp(res);
-      } else if (!res.headersSent) {
+      if (!res.headersSent) {
         res.writeHead(502, { 'content-type': 'text/plain' }).end(`Upstream error: ${error.message}\n`);
       } else {
         res.destroy(error);

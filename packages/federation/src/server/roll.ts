@@ -32,8 +32,6 @@ export interface RollOptions<W extends RolledWorker> {
 
 export class Roll<W extends RolledWorker> {
   current: W | null = null;
-  /** The fresh worker while it warms up (dev lets requests reach it before the first one serves). */
-  warming: W | null = null;
   private rolling = false;
   private again = false;
 
@@ -71,7 +69,6 @@ export class Roll<W extends RolledWorker> {
     const commit = this.options.begin?.(reason);
     const worker = await this.options.start();
     this.options.detail(`starting worker ${worker.id} (${reason})`);
-    this.warming = worker;
     try {
       await worker.ready(this.options.warmPath, this.options.readyTimeoutMs);
     } catch (error) {
@@ -79,8 +76,6 @@ export class Roll<W extends RolledWorker> {
       await worker.stop();
       if (!this.current) throw error;
       return false;
-    } finally {
-      this.warming = null;
     }
     if (this.options.stopping()) {
       // Stopping meanwhile: the fresh worker would serve nobody.

@@ -150,10 +150,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
 
   const originList = Object.values(origins);
   const proxy = createProxy({
-    // Dev, until the first worker is warm: requests wait for the one compiling, as with plain `next dev`.
-    // Other apps load this app's code as soon as its dev server listens, and its own warm-up render can
-    // call its own API; production serves nothing before a worker is warm.
-    current: () => roll.current ?? (hot ? roll.warming : null),
+    current: () => roll.current,
     stopping: () => shutdown.stopping,
     build: mode === 'start' ? version : null,
     requestHeaders: () => ({ [REMOTE_VERSIONS_HEADER]: remoteVersions() }),
