@@ -6,7 +6,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILD_HEADER, NONCE_HEADER, RENDERS_HEADER, SECRET_HEADER } from '../header-names';
+import { BUILD_HEADER, NONCE_HEADER, RENDERS_HEADER, SECRET_HEADER, STARTING_HEADER } from '../header-names';
 import { IMMUTABLE, REVALIDATE } from './cache-policy';
 import { healthBody } from './health';
 import { createProxy, type Proxy, type ProxiedWorker } from './proxy';
@@ -152,6 +152,7 @@ describe('createProxy', () => {
     const page = await fetch(`${before.url}/`);
     expect(page.status).toBe(503);
     expect(page.headers.get('retry-after')).toBe('1');
+    expect(page.headers.get(STARTING_HEADER)).toBe('1'); // the app's own calls tell "starting" from a failure
     await page.arrayBuffer();
 
     const worker = await startWorker();
