@@ -57,23 +57,25 @@ export function federated<P extends object>(
     return current.Remote;
   };
   const lazyRemote = () => lazy(async () => {
-    // A fallback module's component reports each render that uses it (see fallback-module).
-    let reportFallback = () => undefined as unknown;
+    // A fallback module's own component reports each render that uses it (see fallback-module).
+    let Reported: ComponentType = () => null;
     try {
       const mod = await importRemote();
       const loaded = typeof mod?.default === 'function' || typeof mod?.default === 'object';
       if (loaded && !isFallbackModule(mod?.default)) {
         return { default: mod.default as ComponentType<P> };
       }
-      if (isFallbackModule(mod?.default)) reportFallback = mod?.default as () => null;
+      if (loaded) Reported = mod.default as ComponentType;
     } catch (error) {
       console.error(`[federation] ${label} failed to load:`, error);
     }
     return {
-      default: () => {
-        reportFallback();
-        return <RemoteFallback label={label} />;
-      },
+      default: () => (
+        <>
+          <Reported />
+          <RemoteFallback label={label} />
+        </>
+      ),
     };
   });
 

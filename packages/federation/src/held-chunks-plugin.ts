@@ -27,16 +27,20 @@ type ModuleId = string | number;
 /** Re-exports such as `next/router.js` (`module.exports = require('./dist/client/router')`) are this small. */
 const WRAPPER_BYTES = 200;
 
-function alwaysLoaded(compilation: Compilation): Set<Chunk> {
-  const chunks = new Set<Chunk>();
+/** Whether every page loads a module: it sits in a chunk of an always-loaded entry. */
+function alwaysLoadedTest(compilation: Compilation): (candidate: Module) => boolean {
+  const always = new Set<Chunk>();
   for (const name of ALWAYS_LOADED_ENTRIES) {
-    for (const chunk of compilation.entrypoints.get(name)?.chunks ?? []) chunks.add(chunk);
+    for (const chunk of compilation.entrypoints.get(name)?.chunks ?? []) always.add(chunk);
   }
-  return chunks;
+  return (candidate) => [...always].some((chunk) => compilation.chunkGraph.isModuleInChunk(candidate, chunk));
 }
 
-function scriptModules(compilation: Compilation, chunk: Chunk): Module[] {
-  return [...(compilation.chunkGraph.getChunkModulesIterableBySourceType(chunk, 'javascript') ?? [])];
+/** The async chunks (not loaded with the page) and their script modules. */
+function asyncChunks(compilation: Compilation): [Chunk, Module[]][] {
+  return [...compilation.chunks]
+    .filter((chunk) => !chunk.canBeInitial())
+    .map((chunk) => [chunk, [...(compilation.chunkGraph.getChunkModulesIterableBySourceType(chunk, 'javascript') ?? [])]]);
 }
 
 /**
@@ -45,36 +49,28 @@ function scriptModules(compilation: Compilation, chunk: Chunk): Module[] {
  * of bytes), so the whole chunk is held.
  */
 function copyWrappersIntoMain(compilation: Compilation): void {
-  const { chunkGraph } = compilation;
-  const always = alwaysLoaded(compilation);
   const main = compilation.entrypoints.get('main')?.getEntrypointChunk();
   if (!main) return;
-  const held = (candidate: Module) => [...always].some((chunk) => chunkGraph.isModuleInChunk(candidate, chunk));
-  for (const chunk of compilation.chunks) {
-    if (chunk.canBeInitial() || always.has(chunk)) continue;
-    const modules = scriptModules(compilation, chunk);
+  const held = alwaysLoadedTest(compilation);
+  for (const [, modules] of asyncChunks(compilation)) {
     const missing = modules.filter((candidate) => !held(candidate));
     if (missing.length === 0 || missing.length === modules.length) continue;
     if (missing.some((candidate) => candidate.size() > WRAPPER_BYTES)) continue;
-    for (const wrapper of missing) chunkGraph.connectChunkAndModule(main, wrapper);
+    for (const wrapper of missing) compilation.chunkGraph.connectChunkAndModule(main, wrapper);
   }
 }
 
 /** Async chunk id -> its module ids, for each async chunk whose every module an always-loaded chunk holds. */
 function heldChunks(compilation: Compilation): Map<ModuleId, ModuleId[]> {
-  const { chunkGraph } = compilation;
-  const always = alwaysLoaded(compilation);
-  const held = new Map<ModuleId, ModuleId[]>();
-  for (const chunk of compilation.chunks) {
-    if (chunk.id === null || chunk.canBeInitial() || always.has(chunk)) continue;
-    const modules = scriptModules(compilation, chunk);
-    if (modules.length === 0) continue;
-    if (!modules.every((candidate) => [...always].some((initial) => chunkGraph.isModuleInChunk(candidate, initial)))) continue;
-    const ids = modules.map((candidate) => chunkGraph.getModuleId(candidate));
+  const held = alwaysLoadedTest(compilation);
+  const chunks = new Map<ModuleId, ModuleId[]>();
+  for (const [chunk, modules] of asyncChunks(compilation)) {
+    if (chunk.id === null || modules.length === 0 || !modules.every(held)) continue;
+    const ids = modules.map((candidate) => compilation.chunkGraph.getModuleId(candidate));
     if (ids.some((id) => id === null)) continue;
-    held.set(chunk.id, ids as ModuleId[]);
+    chunks.set(chunk.id, ids as ModuleId[]);
   }
-  return held;
+  return chunks;
 }
 
 export class HeldChunksPlugin {
@@ -110,9 +106,10 @@ export class HeldChunksPlugin {
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       if (compilation.compiler.isChild()) return;
       compilation.hooks.afterOptimizeChunks.tap(NAME, () => copyWrappersIntoMain(compilation));
+      let held: Map<ModuleId, ModuleId[]> | undefined; // the same for every runtime of the build
       // Each runtime (the page's, and remoteEntry's for other apps' pages) loads chunks through `f.j`.
       compilation.hooks.runtimeRequirementInTree.for(RuntimeGlobals.ensureChunkHandlers).tap(NAME, (chunk, set) => {
-        const held = heldChunks(compilation);
+        held ??= heldChunks(compilation);
         if (held.size === 0) return;
         set.add(RuntimeGlobals.moduleFactories);
         compilation.addRuntimeModule(chunk, new SkipHeldChunksRuntimeModule(held));
