@@ -4,7 +4,7 @@
  * the remotes it used, and hands the browser the origins this server was
  * started with and, in production, the remotes' versions (see remote-versions).
  */
-import { FlushedChunks, flushChunks } from '@module-federation/nextjs-mf/utils';
+import { FlushedChunks } from '@module-federation/nextjs-mf/utils';
 // Every app's pages/_document.tsx re-exports this file: it is the document, kept in one place.
 // eslint-disable-next-line @next/next/no-document-import-in-page
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
@@ -13,6 +13,7 @@ import { remoteEntryUrl, type Origins } from './origins';
 import { ownExposeStyles } from './own-styles';
 import { NONCE_HEADER, REMOTE_VERSIONS_HEADER, RENDERS_HEADER } from './header-names';
 import { versionedEntry, versionsFromHeader, type RemoteVersions } from './remote-versions';
+import { flushChunks } from './runtime/flush-chunks';
 import { rendersReport } from './runtime/remote-state';
 
 interface FederatedDocumentProps extends DocumentInitialProps {
@@ -40,14 +41,14 @@ function usedEntries(chunks: string[], origins: Origins, versions: RemoteVersion
 export default class FederatedDocument extends Document<FederatedDocumentProps> {
   static async getInitialProps(ctx: DocumentContext): Promise<FederatedDocumentProps> {
     const initialProps = await Document.getInitialProps(ctx);
-    const chunks = await flushChunks();
+    const origins = currentOrigins();
+    const chunks = await flushChunks(origins);
     const nonce = ctx.req?.headers[NONCE_HEADER];
     // Dev keeps nextjs-mf's `t=<now>`: there, entries change with every compile.
     const versions =
       process.env.NODE_ENV === 'production' ? (versionsFromHeader(ctx.req?.headers[REMOTE_VERSIONS_HEADER]) ?? {}) : {};
     // The proxy keeps it for /api/health: what this worker really renders.
     if (ctx.res && !ctx.res.headersSent) ctx.res.setHeader(RENDERS_HEADER, JSON.stringify(rendersReport()));
-    const origins = currentOrigins();
     return {
       ...initialProps,
       chunks,

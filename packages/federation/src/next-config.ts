@@ -3,6 +3,7 @@
  * next.config.ts is `export default withFederation(__dirname)`: the registry
  * (read from the app folders) decides its name, remotes and exposes.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
@@ -118,7 +119,10 @@ function federatedConfig(appDir: string, nextConfig: NextConfig, dev: boolean): 
             SINGLETONS.map((name) => [name, { singleton: true, requiredVersion: false }]),
           ),
           extraOptions: { exposePages: true, enableImageLoaderFix: true, enableUrlLoaderFix: true },
-          runtimePlugins: [path.join(__dirname, 'runtime', 'origins-plugin.ts')],
+          runtimePlugins: [
+            path.join(__dirname, 'runtime', 'origins-plugin.ts'),
+            ...(target === 'server' ? [path.join(__dirname, 'runtime', 'server-plugin.ts')] : []),
+          ],
         }),
       );
       config.plugins.push(new ShellModulesPlugin(shell));
@@ -129,7 +133,10 @@ function federatedConfig(appDir: string, nextConfig: NextConfig, dev: boolean): 
       if (context.dev && context.isServer && context.nextRuntime === 'nodejs') config.plugins.push(new StableDocumentHashPlugin());
       if (!context.isServer) {
         config.plugins.push(new RuntimeCoreScriptPlugin());
-        if (!context.dev) config.plugins.push(new HeldChunksPlugin());
+        if (!context.dev) {
+          config.plugins.push(new HeldChunksPlugin());
+          processPolyfillInMain(config, appDir);
+        }
         // Next 15 + nextjs-mf: remote code using next/router crashes with "NextRouter
         // was not mounted" unless Next's client code sits in the pages-dir layer.
         config.module ??= {};
@@ -138,6 +145,24 @@ function federatedConfig(appDir: string, nextConfig: NextConfig, dev: boolean): 
       }
       return nextConfig.webpack ? nextConfig.webpack(config, context as never) : config;
     },
+  };
+}
+
+/**
+ * react-dom's browser build uses Next's `process` polyfill. In a plain Next
+ * app it sits in `main`; with react-dom shared, webpack put it in async chunks
+ * beside each share-scope provider, and pages loaded two identical copies
+ * (about 1.4 KB gzip each). In `main` again, held-chunks-plugin skips them.
+ */
+function processPolyfillInMain(config: Configuration, appDir: string): void {
+  const polyfill = createRequire(path.join(appDir, 'package.json')).resolve('next/dist/build/polyfills/process');
+  const entry = config.entry;
+  if (typeof entry !== 'function') throw new Error('withFederation: expected Next\'s browser entry to be a function.');
+  config.entry = async () => {
+    const entries = (await entry()) as Record<string, string | string[]>;
+    const main = entries.main;
+    if (main === undefined) throw new Error('withFederation: Next\'s browser build has no `main` entry.');
+    return { ...entries, main: [...(Array.isArray(main) ? main : [main]), polyfill] };
   };
 }
 

@@ -10,6 +10,10 @@
  * remote's entry then uses the copy of the page that loaded it, so a page runs
  * one runtime whichever app serves it.
  *
+ * The functions of webpack's federation glue (@module-federation/webpack-bundler-runtime,
+ * with @module-federation/runtime) ride in the same script: each bundle keeps
+ * only its own state (runtime/page-bundler-runtime.ts).
+ *
  * The server build keeps its bundled runtime: bytes do not matter there.
  */
 import { createHash } from 'node:crypto';
@@ -20,6 +24,11 @@ import type { Compiler } from 'webpack';
 
 const NAME = 'RuntimeCoreScriptPlugin';
 const PACKAGE = '@module-federation/runtime-core';
+const BUNDLER_RUNTIME = '@module-federation/webpack-bundler-runtime';
+/** What browser bundles import instead of the bundler runtime's entry. */
+const PAGE_BUNDLER_RUNTIME = path.join(__dirname, 'runtime', 'page-bundler-runtime.ts');
+/** The bundler runtime's entry files, as @module-federation/enhanced imports them. */
+const BUNDLER_RUNTIME_ENTRY = /[\\/]@module-federation[\\/]webpack-bundler-runtime[\\/]dist[\\/](?:bundler|index)\.c?js$/;
 
 /**
  * The packages of the runtime, each under the global the browser bundles read
@@ -34,7 +43,7 @@ const SHARED: Record<string, string> = {
 };
 
 /** What the script runs: those packages, put where the apps' browser bundles look for them. */
-const PROVIDER = Object.entries(SHARED)
+const PROVIDER = Object.entries({ ...SHARED, [BUNDLER_RUNTIME]: '_FEDERATION_BUNDLER_RUNTIME' })
   .map(([name, global], index) => `import * as p${index} from '${name}';\nglobalThis.${global} = p${index};\n`)
   .join('');
 
@@ -60,11 +69,24 @@ function manifest(name: string, from: string): { folder: string; json: Manifest 
   }
 }
 
-/** runtime-core's own version, and those of what it bundles: they name the script. */
+/** The bundler runtime that @module-federation/enhanced builds with (nextjs-mf -> enhanced -> runtime-tools -> it). */
+function bundlerRuntime(): { folder: string; json: Manifest } {
+  let from = __dirname;
+  for (const name of ['@module-federation/nextjs-mf', '@module-federation/enhanced', '@module-federation/runtime-tools']) {
+    from = manifest(name, from).folder;
+  }
+  return manifest(BUNDLER_RUNTIME, from);
+}
+
+/** Name@version of each package, and of what each bundles. */
+function packageVersions({ folder, json }: { folder: string; json: Manifest }): string[] {
+  const bundled = Object.keys(json.dependencies ?? {}).map((name) => `${name}@${manifest(name, folder).json.version}`);
+  return [`${json.name}@${json.version}`, ...bundled];
+}
+
+/** The versions of what the script bundles: they name it. */
 function versions(): string {
-  const core = manifest(PACKAGE, __dirname);
-  const bundled = Object.keys(core.json.dependencies ?? {}).map((name) => `${name}@${manifest(name, core.folder).json.version}`);
-  return [`${PACKAGE}@${core.json.version}`, ...bundled].join(' ');
+  return [...packageVersions(manifest(PACKAGE, __dirname)), ...packageVersions(bundlerRuntime())].join(' ');
 }
 
 type Mode = 'development' | 'production';
@@ -93,6 +115,7 @@ function buildScript(compiler: Compiler): Promise<string> {
       target: ['web', 'es2017'],
       // runtime-core's folder: its SDK and error codes resolve from there (pnpm keeps them beside it).
       context: manifest(PACKAGE, __dirname).folder,
+      resolve: { alias: { [BUNDLER_RUNTIME]: bundlerRuntime().folder } },
       entry: `data:text/javascript,${encodeURIComponent(PROVIDER)}`,
       output: { path: outDir, filename: 'runtime-core.js', iife: true },
       devtool: false,
@@ -118,6 +141,18 @@ export class RuntimeCoreScriptPlugin {
   apply(compiler: Compiler): void {
     const { ExternalsPlugin, Compilation, sources } = compiler.webpack;
     new ExternalsPlugin('global', SHARED).apply(compiler);
+    const bundled = bundlerRuntime().folder + path.sep;
+    compiler.hooks.normalModuleFactory.tap(NAME, (factory) => {
+      factory.hooks.beforeResolve.tap(NAME, (data) => {
+        // enhanced imports the bundler runtime by its absolute path.
+        if (!BUNDLER_RUNTIME_ENTRY.test(data.request)) return;
+        // The script carries one bundler runtime: a bundle built against another would run mismatched code.
+        if (!path.normalize(data.request).startsWith(bundled)) {
+          throw new Error(`${NAME}: the build imports ${data.request}, the runtime script bundles ${bundled}: install from one lockfile.`);
+        }
+        data.request = PAGE_BUNDLER_RUNTIME;
+      });
+    });
     const file = runtimeCoreScriptPath(modeOf(compiler));
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       compilation.hooks.processAssets.tapPromise(

@@ -53,17 +53,18 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-/** A host instance as the server build makes it: the build's placeholder origin, our plugin. */
+/** A host instance as the server build makes it: the build's placeholder origin, our plugins. */
 async function host(name: string) {
   const { ModuleFederation } = await import('@module-federation/runtime-core');
   const { default: originsPlugin } = await import('./origins-plugin');
+  const { default: serverPlugin } = await import('./server-plugin');
   return new ModuleFederation({
     name,
     remotes: [
       { name: 'shop', entry: 'http://localhost:3002/_next/static/ssr/remoteEntry.js' },
       { name: 'checkout', entry: 'http://localhost:3000/_next/static/ssr/remoteEntry.js' },
     ],
-    plugins: [originsPlugin()],
+    plugins: [originsPlugin(), serverPlugin()],
   });
 }
 

@@ -7,14 +7,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER, STARTING_HEADER } from '../header-names';
-import { forgetManifests } from './manifest-cache';
 import { failsFast, markAnswered, RemoteDownError } from './remote-state';
 import { installServerFetch } from './server-fetch';
 
 let server: http.Server;
 let origin = '';
 const seenSecrets: (string | undefined)[] = [];
-let manifestReads = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -23,10 +21,6 @@ beforeAll(async () => {
     if (req.url === '/_next/static/ssr/broken.js') return res.writeHead(500).end('<h1>error page</h1>');
     if (req.url === '/api/down') return res.writeHead(503).end();
     if (req.url === '/api/starting') return res.writeHead(503, { 'retry-after': '1', [STARTING_HEADER]: '1' }).end();
-    if (req.url === '/_next/static/chunks/mf-manifest.json') {
-      manifestReads += 1;
-      return res.writeHead(200, { 'content-type': 'application/json' }).end(`{"read":${manifestReads}}`);
-    }
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,29 +67,12 @@ describe('server fetch to other apps', () => {
     expect(failsFast('stub')).toBe(true);
   });
 
-  it('reads a manifest once, until the remote’s code is dropped', async () => {
-    markAnswered('stub');
-    const url = `${origin}/_next/static/chunks/mf-manifest.json`;
-    expect(await (await fetch(url)).json()).toEqual({ read: 1 });
-    expect(await (await fetch(`${url}?t=2`)).json()).toEqual({ read: 1 });
-    expect(manifestReads).toBe(1);
-    forgetManifests(origin);
-    expect(await (await fetch(url)).json()).toEqual({ read: 2 });
-  });
-
-  it("keeps the app's own manifest too, and leaves its other own calls alone", async () => {
-    const own = origin.replace('127.0.0.1', 'localhost');
-    const before = manifestReads;
-    expect(await (await fetch(`${own}/_next/static/chunks/mf-manifest.json`)).json()).toEqual({ read: before + 1 });
-    expect(await (await fetch(`${own}/_next/static/chunks/mf-manifest.json`)).json()).toEqual({ read: before + 1 });
-    expect(await (await fetch(`${own}/hang`, { signal: AbortSignal.timeout(100) }).catch(() => 'aborted'))).toBe('aborted');
-    expect(failsFast('stub')).toBe(false);
-  });
-
   it("passes the app's own API calls through untouched, and tells its proxy's \"starting\" from a failure", async () => {
+    markAnswered('stub');
     const own = origin.replace('127.0.0.1', 'localhost');
     expect(await (await fetch(`${own}/api/products`)).text()).toBe('ok');
     expect((await fetch(`${own}/api/down`)).status).toBe(503);
+    expect(await fetch(`${own}/hang`, { signal: AbortSignal.timeout(100) }).catch(() => 'aborted')).toBe('aborted');
     await expect(fetch(`${own}/api/starting`)).rejects.toBeInstanceOf(RemoteDownError);
     expect(failsFast('stub')).toBe(false);
   });

@@ -1,17 +1,16 @@
 /**
  * On the server, every call to another app goes through the global fetch:
  * nextjs-mf fetches remote entries and chunks with it (its loader hook is not
- * used for the entry), flushChunks fetches manifests, and remote API clients
+ * used for the entry), flush-chunks fetches manifests, and remote API clients
  * fetch data. This wraps fetch for the registered apps' origins only:
  * - a bounded wait (FEDERATION_REMOTE_TIMEOUT_MS), so a hanging app cannot hold a page;
  * - fail fast: right after a failed call, calls to that app fail at once;
  * - server code: the trust credential, and a refusal of non-2xx answers
  *   (an error page is not code);
- * - manifests: read once per worker (see manifest-cache).
+ * - the app's own API answering "starting up": an outage of the moment (ownCall).
  */
 import { SECRET_HEADER, STARTING_HEADER } from '../header-names';
 import { isServerCodePath } from '../origins';
-import { cachedManifest, isManifest, keepManifest } from './manifest-cache';
 import { failsFast, markAnswered, markFailed, RemoteDownError } from './remote-state';
 
 const INSTALLED = Symbol.for('repo.federation.server-fetch');
@@ -24,10 +23,7 @@ export interface ServerFetchOptions {
   secret: string | undefined;
   /** Origin -> app name of every other app: the calls this wrapper watches. */
   remotes: Record<string, string>;
-  /**
-   * This app's own origin: only its manifest is kept. flushChunks reads it when another app's code
-   * in a render imports this app's modules by name (home's nav imports `checkout/cart-badge`).
-   */
+  /** This app's own origin: its calls pass untouched, but for the "starting up" answer of its proxy. */
   ownOrigin?: string;
 }
 
@@ -37,17 +33,6 @@ function parse(url: string): URL | null {
   } catch {
     return null;
   }
-}
-
-async function keepIfOk(url: URL, response: Response): Promise<Response> {
-  if (!response.ok) return response;
-  const body = await response.text();
-  keepManifest(url, body);
-  return jsonResponse(body);
-}
-
-function jsonResponse(body: string): Response {
-  return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
 }
 
 /**
@@ -73,10 +58,7 @@ export function installServerFetch(options: ServerFetchOptions): void {
     const app = parsed ? options.remotes[parsed.origin] : undefined;
     const own = parsed !== null && parsed.origin === options.ownOrigin;
     if (!parsed || (!app && !own)) return plainFetch(input, init);
-    const manifest = isManifest(parsed) && (init?.method ?? 'GET') === 'GET';
-    const kept = manifest ? cachedManifest(parsed) : undefined;
-    if (kept !== undefined) return jsonResponse(kept);
-    if (!app) return manifest ? keepIfOk(parsed, await plainFetch(input, init)) : ownCall(parsed, await plainFetch(input, init));
+    if (!app) return ownCall(parsed, await plainFetch(input, init));
     if (failsFast(app)) throw new RemoteDownError(app);
 
     const serverCode = isServerCodePath(parsed.pathname);
@@ -97,6 +79,6 @@ export function installServerFetch(options: ServerFetchOptions): void {
     if (response.status >= 500) markFailed(app);
     else markAnswered(app);
     if (serverCode && !response.ok) throw new Error(`${url} answered ${response.status}: not loading it as code`);
-    return manifest ? keepIfOk(parsed, response) : response;
+    return response;
   };
 }

@@ -1,6 +1,6 @@
 /**
  * nextjs-mf records the remote modules a server render used in one
- * process-wide `globalThis.usedChunks` Set, and `flushChunks()` empties it
+ * process-wide `globalThis.usedChunks` Set, and the document's `flushChunks()` empties it
  * into whichever page's HTML is written first: under concurrent requests one
  * page took another's script and style tags and missed its own (a layout
  * shift, a script fetched again on the next visit). This preload, run in the

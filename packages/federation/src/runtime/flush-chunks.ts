@@ -1,0 +1,60 @@
+/**
+ * The JS and CSS files of the remote modules a server render used, for the
+ * document's head (so the page neither jumps nor discovers them late). The
+ * render records the modules in `globalThis.usedChunks` (nextjs-mf's runtime
+ * plugin, used-modules.ts; one set per request, server/request-chunks.ts);
+ * each module's files come from its app's manifest, read once per worker
+ * (manifest-cache.ts). It replaces nextjs-mf's flushChunks, which fetched and
+ * parsed every used remote's manifest on every render.
+ */
+import type { Origins } from '../origins';
+import { containerName } from '../registry';
+import { manifestOf } from './manifest-cache';
+
+/** `shop/product-card` (or nextjs-mf's `shop->product-card`) -> ['shop', './product-card']. */
+function parseId(id: string): [container: string, request: string] {
+  const [container = '', ...rest] = id.replace('->', '/').split('/');
+  return [container, `./${rest.join('/')}`];
+}
+
+/** The files of the given modules (absolute URLs, JS and CSS), in the order first used. */
+export async function filesOf(ids: Iterable<string>, origins: Origins): Promise<string[]> {
+  const byOrigin = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const [container, request] = parseId(id);
+    const app = Object.keys(origins).find((name) => containerName(name) === container);
+    const origin = app ? origins[app] : undefined;
+    if (!origin) {
+      console.error(`[federation] ${id}: no app named ${container} in the registry; its files are not in the page`);
+      continue;
+    }
+    const requests = byOrigin.get(origin) ?? new Set();
+    byOrigin.set(origin, requests.add(request));
+  }
+  const files = await Promise.all(
+    [...byOrigin].map(async ([origin, requests]) => {
+      let manifest;
+      try {
+        manifest = await manifestOf(origin);
+      } catch (error) {
+        // The page still renders; the browser loads the module's files when it runs it.
+        console.warn(`[federation] ${origin}'s manifest: ${(error as Error).message}`);
+        return [];
+      }
+      return manifest.exposes
+        .filter((expose) => requests.has(expose.path || `./${expose.name}`))
+        .flatMap((expose) => [...expose.assets.js.sync, ...expose.assets.css.sync])
+        .map((file) => `${origin}/_next/${file}`);
+    }),
+  );
+  return [...new Set(files.flat())];
+}
+
+/** The files of what this render used; the render's record is emptied. */
+export async function flushChunks(origins: Origins): Promise<string[]> {
+  const used = (globalThis as { usedChunks?: Set<string> }).usedChunks;
+  if (!used || used.size === 0) return [];
+  const ids = [...used];
+  used.clear();
+  return filesOf(ids, origins);
+}
