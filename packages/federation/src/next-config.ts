@@ -15,6 +15,7 @@ import { RemovedAppsPlugin } from './removed-apps-plugin';
 import { RuntimeCoreScriptPlugin, runtimeCoreScriptPath } from './runtime-core-script';
 import { shellModules, type ShellModule } from './shell-modules';
 import { StableDocumentHashPlugin } from './stable-document-hash-plugin';
+import { UnusedShareRuntimePlugin } from './unused-share-runtime-plugin';
 import { remoteEntryUrl } from './origins';
 import { containerName, toPublic, type AppEntry } from './registry';
 
@@ -134,7 +135,7 @@ function federatedConfig(appDir: string, nextConfig: NextConfig, dev: boolean): 
       if (!context.isServer) {
         config.plugins.push(new RuntimeCoreScriptPlugin());
         if (!context.dev) {
-          config.plugins.push(new HeldChunksPlugin());
+          config.plugins.push(new HeldChunksPlugin(), new UnusedShareRuntimePlugin());
           processPolyfillInMain(config, appDir);
         }
         // Next 15 + nextjs-mf: remote code using next/router crashes with "NextRouter

@@ -20,6 +20,11 @@ export function originEnvVar(appName: string): string {
 
 export class OriginError extends Error {}
 
+/** Where an app is when nothing says otherwise: its registry port on this machine. */
+export function defaultOrigin(app: Pick<PublicAppEntry, 'port'>): string {
+  return `http://localhost:${app.port}`;
+}
+
 /** Reads and checks every app's origin from an environment. */
 export function originsFromEnv(
   apps: Pick<PublicAppEntry, 'name' | 'port'>[],
@@ -29,7 +34,7 @@ export function originsFromEnv(
   for (const app of apps) {
     const variable = originEnvVar(app.name);
     const raw = env[variable];
-    origins[app.name] = raw === undefined || raw === '' ? `http://localhost:${app.port}` : parseOrigin(variable, raw);
+    origins[app.name] = raw === undefined || raw === '' ? defaultOrigin(app) : parseOrigin(variable, raw);
   }
   return origins;
 }

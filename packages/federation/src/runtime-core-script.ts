@@ -89,6 +89,9 @@ function versions(): string {
   return [...packageVersions(manifest(PACKAGE, __dirname)), ...packageVersions(bundlerRuntime())].join(' ');
 }
 
+/** Build-time flags the runtime packages read (see buildScript). */
+const BROWSER_DEFINES = { ENV_TARGET: JSON.stringify('web'), FEDERATION_OPTIMIZE_NO_SNAPSHOT_PLUGIN: 'true' };
+
 type Mode = 'development' | 'production';
 
 /**
@@ -98,7 +101,7 @@ type Mode = 'development' | 'production';
  * the mode is in the name: a browser must not keep a dev copy for production.
  */
 export function runtimeCoreScriptPath(mode: Mode): string {
-  const hash = createHash('sha256').update(versions()).update(PROVIDER).update(mode).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(versions()).update(PROVIDER).update(JSON.stringify(BROWSER_DEFINES)).update(mode).digest('hex').slice(0, 16);
   return `static/chunks/federation-runtime-core-${hash}.js`;
 }
 
@@ -119,6 +122,10 @@ function buildScript(compiler: Compiler): Promise<string> {
       entry: `data:text/javascript,${encodeURIComponent(PROVIDER)}`,
       output: { path: outDir, filename: 'runtime-core.js', iife: true },
       devtool: false,
+      // What enhanced's `experiments.optimization` sets (`target: 'web'`, `disableSnapshot`): no Node
+      // script loader in a browser, and no snapshot plugin (it serves mf-manifest.json remotes and
+      // manifest-driven preloads; the apps' remotes are remoteEntry.js URLs). About 7 KB gzip.
+      plugins: [new compiler.webpack.DefinePlugin(BROWSER_DEFINES)],
     });
     child.run((error, stats) => {
       child.close(() => undefined);

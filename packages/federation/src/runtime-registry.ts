@@ -3,7 +3,7 @@
  * (through Next's `env`) when the app is built, so remote modules carry the
  * registry of the build they came from.
  */
-import { originsFromEnv, type Origins } from './origins';
+import { defaultOrigin, originsFromEnv, type Origins } from './origins';
 import type { PublicAppEntry } from './registry';
 
 export const registry: PublicAppEntry[] = JSON.parse(process.env.FEDERATION_APPS ?? '[]');
@@ -14,13 +14,17 @@ export const selfName: string = process.env.FEDERATION_SELF ?? '';
 // A server's origins are fixed when it starts: read (and checked) once, not per request.
 let serverOrigins: Origins | undefined;
 
-/** Origins of all apps: from env on the server, from the page on the browser. */
+/**
+ * Origins of all apps: from env on the server, from the page on the browser.
+ * (The server branch is the one block: browser bundles drop it whole, with the
+ * env checks and their messages.)
+ */
 export function currentOrigins(): Origins {
-  if (typeof window !== 'undefined') {
-    return window.__FEDERATION_ORIGINS__ ?? originsFromEnv(registry, {});
+  if (typeof window === 'undefined') {
+    serverOrigins ??= originsFromEnv(registry, process.env);
+    return serverOrigins;
   }
-  serverOrigins ??= originsFromEnv(registry, process.env);
-  return serverOrigins;
+  return window.__FEDERATION_ORIGINS__ ?? Object.fromEntries(registry.map((app) => [app.name, defaultOrigin(app)]));
 }
 
 export function originOf(appName: string): string {

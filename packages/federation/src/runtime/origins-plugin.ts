@@ -2,8 +2,8 @@
  * Module Federation runtime plugin, bundled into every app's server and browser
  * builds. The remotes in the build point at placeholder origins; this plugin
  * points them at the origins the serving process was started with, turns a
- * remote that fails to load into a marked module that renders a fallback, and
- * records what loaded. (Server builds add server-plugin.ts: bounded,
+ * remote that fails to load into a marked module that renders a fallback,
+ * records what loaded, and lets the page's own app provide the singletons. (Server builds add server-plugin.ts: bounded,
  * authenticated calls to other apps.)
  */
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
@@ -49,6 +49,21 @@ export default function originsPlugin(): ModuleFederationRuntimePlugin {
       fellBack();
       const failover = fallbackModule(args.id, fellBack);
       return args.from === 'build' ? () => failover : failover;
+    },
+    resolveShare(args) {
+      // Every app builds a singleton such as @repo/cart from one source: one version, one key in the
+      // share scope, which runtime-core gives to the app with the greater name while nothing has loaded
+      // it. Which app's copy a page ran then depended on which entry registered first, and a repeat
+      // visit could fetch a chunk the first visit never did. The page's own app (the first instance)
+      // provides every singleton it has, as nextjs-mf's plugin does for react and next/*.
+      const own = args.GlobalFederation.__INSTANCES__[0]?.options.shared[args.pkgName]?.[0];
+      if (!own || !args.shareInfo.shareConfig?.singleton) return args;
+      const versions = args.shareScopeMap[args.scope]?.[args.pkgName];
+      args.resolver = () => {
+        if (versions) versions[args.version] = own;
+        return { shared: own, useTreesShaking: false };
+      };
+      return args;
     },
   };
 }

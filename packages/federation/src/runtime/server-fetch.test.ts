@@ -10,6 +10,7 @@ import { SECRET_HEADER, STARTING_HEADER } from '../header-names';
 import { failsFast, markAnswered, RemoteDownError } from './remote-state';
 import { installServerFetch } from './server-fetch';
 
+const OWN_ORIGIN = 'http://localhost:9';
 let server: http.Server;
 let origin = '';
 const seenSecrets: (string | undefined)[] = [];
@@ -20,6 +21,7 @@ beforeAll(async () => {
     if (req.url === '/hang') return; // never answers
     if (req.url === '/_next/static/ssr/broken.js') return res.writeHead(500).end('<h1>error page</h1>');
     if (req.url === '/api/down') return res.writeHead(503).end();
+    if (req.url?.startsWith('/api/echo')) return res.end(`${req.url} ${req.headers['x-probe'] ?? '-'}`);
     if (req.url === '/api/starting') return res.writeHead(503, { 'retry-after': '1', [STARTING_HEADER]: '1' }).end();
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   });
@@ -29,7 +31,9 @@ beforeAll(async () => {
     timeoutMs: 300,
     secret: 'server-fetch-secret-0123',
     remotes: { [origin]: 'stub' },
-    ownOrigin: origin.replace('127.0.0.1', 'localhost'),
+    // Nothing listens at the app's public origin here: its own calls only answer if they go to its worker.
+    ownOrigin: OWN_ORIGIN,
+    ownServer: origin,
   });
 });
 
@@ -67,10 +71,11 @@ describe('server fetch to other apps', () => {
     expect(failsFast('stub')).toBe(true);
   });
 
-  it("passes the app's own API calls through untouched, and tells its proxy's \"starting\" from a failure", async () => {
+  it("sends the app's own API calls straight to its worker, and tells its proxy's \"starting\" from a failure", async () => {
     markAnswered('stub');
-    const own = origin.replace('127.0.0.1', 'localhost');
-    expect(await (await fetch(`${own}/api/products`)).text()).toBe('ok');
+    const own = OWN_ORIGIN;
+    expect(await (await fetch(`${own}/api/echo?page=2`)).text()).toBe('/api/echo?page=2 -');
+    expect(await (await fetch(new Request(`${own}/api/echo`, { headers: { 'x-probe': '1' } }))).text()).toBe('/api/echo 1');
     expect((await fetch(`${own}/api/down`)).status).toBe(503);
     expect(await fetch(`${own}/hang`, { signal: AbortSignal.timeout(100) }).catch(() => 'aborted')).toBe('aborted');
     await expect(fetch(`${own}/api/starting`)).rejects.toBeInstanceOf(RemoteDownError);

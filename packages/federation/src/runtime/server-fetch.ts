@@ -7,7 +7,8 @@
  * - fail fast: right after a failed call, calls to that app fail at once;
  * - server code: the trust credential, and a refusal of non-2xx answers
  *   (an error page is not code);
- * - the app's own API answering "starting up": an outage of the moment (ownCall).
+ * - the app's own calls: straight to its worker (ownServer); its proxy's
+ *   "starting up" answer is an outage of the moment (ownCall).
  */
 import { SECRET_HEADER, STARTING_HEADER } from '../header-names';
 import { isServerCodePath } from '../origins';
@@ -25,6 +26,11 @@ export interface ServerFetchOptions {
   remotes: Record<string, string>;
   /** This app's own origin: its calls pass untouched, but for the "starting up" answer of its proxy. */
   ownOrigin?: string;
+  /**
+   * Where this worker itself listens (set by the supervisor): the app's own calls (its pages asking its
+   * API) go straight there instead of out through its public origin and proxy and back.
+   */
+  ownServer?: string;
 }
 
 function parse(url: string): URL | null {
@@ -46,6 +52,12 @@ function ownCall(url: URL, response: Response): Response {
   return response;
 }
 
+/** The same request, addressed to this worker. */
+function toOwnServer(input: string | URL | Request, url: URL, ownServer: string): string | Request {
+  const target = `${ownServer}${url.pathname}${url.search}`;
+  return input instanceof Request ? new Request(target, input) : target;
+}
+
 export function installServerFetch(options: ServerFetchOptions): void {
   const global = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
   if (global[INSTALLED]) return;
@@ -58,7 +70,7 @@ export function installServerFetch(options: ServerFetchOptions): void {
     const app = parsed ? options.remotes[parsed.origin] : undefined;
     const own = parsed !== null && parsed.origin === options.ownOrigin;
     if (!parsed || (!app && !own)) return plainFetch(input, init);
-    if (!app) return ownCall(parsed, await plainFetch(input, init));
+    if (!app) return ownCall(parsed, await plainFetch(options.ownServer ? toOwnServer(input, parsed, options.ownServer) : input, init));
     if (failsFast(app)) throw new RemoteDownError(app);
 
     const serverCode = isServerCodePath(parsed.pathname);

@@ -25,6 +25,7 @@ export default function serverPlugin(): ModuleFederationRuntimePlugin {
     secret: process.env.FEDERATION_SSR_SECRET || undefined,
     remotes,
     ownOrigin: origins[selfName],
+    ownServer: process.env.FEDERATION_WORKER_ORIGIN || undefined,
   });
   tolerateRemoteStackFrames();
   return { name: 'repo-federation-server' };

@@ -66,6 +66,8 @@ export class Worker {
           ...options.env,
           PORT: String(port),
           HOSTNAME: '127.0.0.1',
+          // The app's own API calls from its pages come straight here (see runtime/server-fetch).
+          FEDERATION_WORKER_ORIGIN: `http://127.0.0.1:${port}`,
           ...(options.devDistDir ? { FEDERATION_DEV_DIST_DIR: options.devDistDir } : {}),
         },
         // A process group of its own: a signal to the supervisor's group (Ctrl-C,
