@@ -17,7 +17,7 @@ function parseId(id: string): [container: string, request: string] {
   return [container, `./${rest.join('/')}`];
 }
 
-/** The files of the given modules (absolute URLs, JS and CSS), in the order first used. */
+/** The files of the given modules: absolute URLs of their JS and CSS, each once. */
 export async function filesOf(ids: Iterable<string>, origins: Origins): Promise<string[]> {
   const byOrigin = new Map<string, Set<string>>();
   for (const id of ids) {
