@@ -4,7 +4,7 @@
  * build's placeholder entry is pointed at the origin the server was started
  * with, the secret goes with server code, a remote that answers 500 turns
  * into a fallback module and is reported down, and one that answers again is
- * used. (The plugin replaces the global fetch of this test process.)
+ * used. (The server plugin replaces the global fetch of this test process.)
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

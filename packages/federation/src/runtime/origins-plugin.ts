@@ -3,8 +3,9 @@
  * builds. The remotes in the build point at placeholder origins; this plugin
  * points them at the origins the serving process was started with, turns a
  * remote that fails to load into a marked module that renders a fallback,
- * records what loaded, and lets the page's own app provide the singletons. (Server builds add server-plugin.ts: bounded,
- * authenticated calls to other apps.)
+ * records what loaded, and lets the page's own app provide the singletons.
+ * (Server builds add server-plugin.ts: bounded, authenticated calls to other
+ * apps.)
  */
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import { registry, currentOrigins } from '../runtime-registry';
