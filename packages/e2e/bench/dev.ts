@@ -9,7 +9,8 @@
  * - what the terminal shows meanwhile (lines printed);
  * - edits to shop's exposed component, shop's /shop page and the component's CSS module,
  *   each made and reverted: time until each open Chromium tab shows it, whether the tab
- *   reloaded in full (a window marker is lost), and time until each host's server HTML shows it;
+ *   reloaded in full (a window marker is lost; the tab's Fast Refresh/HMR console lines are printed
+ *   then), and time until each host's server HTML shows it;
  * - shop stopped and started again: time until hosts render the fallback, then shop again;
  * - the host's memory (home: proxy + workers) before and after MEMORY_EDITS edits;
  * - a restart of every app with the webpack caches the first run wrote.
@@ -77,6 +78,9 @@ interface EditKind {
 
 const figures: Record<string, number[]> = {};
 const reloads: Record<string, number> = {};
+/** Each tab's last console lines: why Next reloaded a tab in full is only said there. */
+const consoleTails = new Map<Page, string[]>();
+const HMR_LINE = /fast refresh|hmr|reload/i;
 const note = (key: string, value: number | null) => {
   (figures[key] ??= []).push(value ?? Number.NaN);
 };
@@ -114,7 +118,11 @@ async function playEdits(kind: EditKind, tabs: Tab[]): Promise<void> {
       ...open.map(async (tab) => {
         note(`${kind.name} | tab ${tab.name}`, await timeUntil(from, () => kind.arrived(tab.page, marker)));
         await sleep(2_000); // a reload would come right after the update
-        if (!(await stillSameWindow(tab.page).catch(() => false))) reloads[`${kind.name} | tab ${tab.name}`] = (reloads[`${kind.name} | tab ${tab.name}`] ?? 0) + 1;
+        if (!(await stillSameWindow(tab.page).catch(() => false))) {
+          reloads[`${kind.name} | tab ${tab.name}`] = (reloads[`${kind.name} | tab ${tab.name}`] ?? 0) + 1;
+          const said = (consoleTails.get(tab.page) ?? []).filter((line) => HMR_LINE.test(line));
+          console.log(`full reload: tab ${tab.name}, ${kind.name} edit ${i + 1}; its console said: ${said.join(' | ') || 'nothing about it'}`);
+        }
       }),
       ...kind.servers.map(async (target) => {
         note(`${kind.name} | server HTML ${target.replace(/^http:\/\/localhost:/, ':')}`, await timeUntil(from, async () => (await html(target)).includes(marker)));
@@ -147,6 +155,7 @@ async function main(): Promise<void> {
     ['checkout /shop', url('checkout', '/shop')],
   ] as const) {
     const page = await browser.newPage();
+    page.on('console', (message) => consoleTails.set(page, [...(consoleTails.get(page) ?? []), message.text()].slice(-30)));
     await page.goto(target);
     await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout: WAIT_MS });
     tabs.push({ name, page });
