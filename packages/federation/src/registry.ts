@@ -40,6 +40,12 @@ export function containerName(appName: string): string {
   return appName.replace(/-/g, '_');
 }
 
+/** The reverse: of the given app names, the one whose container is `container` (`gift_cards` -> `gift-cards`). */
+export function appOfContainer(appNames: Iterable<string>, container: string): string | undefined {
+  for (const name of appNames) if (containerName(name) === container) return name;
+  return undefined;
+}
+
 function fail(app: string, field: string, problem: string): never {
   throw new RegistryError(
     `app "${app}" has ${problem} in "federation.${field}" (apps/${app}/package.json).`,

@@ -8,7 +8,7 @@
  * parsed every used remote's manifest on every render.
  */
 import type { Origins } from '../origins';
-import { containerName } from '../registry';
+import { appOfContainer } from '../registry';
 import { manifestOf } from './manifest-cache';
 
 /** `shop/product-card` (or nextjs-mf's `shop->product-card`) -> ['shop', './product-card']. */
@@ -22,7 +22,7 @@ export async function filesOf(ids: Iterable<string>, origins: Origins): Promise<
   const byOrigin = new Map<string, Set<string>>();
   for (const id of ids) {
     const [container, request] = parseId(id);
-    const app = Object.keys(origins).find((name) => containerName(name) === container);
+    const app = appOfContainer(Object.keys(origins), container);
     const origin = app ? origins[app] : undefined;
     if (!origin) {
       console.error(`[federation] ${id}: no app named ${container} in the registry; its files are not in the page`);

@@ -10,15 +10,17 @@
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import { registry, currentOrigins } from '../runtime-registry';
 import { remoteEntryUrl } from '../origins';
-import { containerName } from '../registry';
+import { appOfContainer } from '../registry';
 import { pageVersions, versionedEntry } from '../remote-versions';
 import { fallbackModule } from '../fallback-module';
 import { markLoaded } from './remote-state';
 
 /** `shop/product-card` or container `gift_cards` -> the app's name. */
 function appOf(remoteOrId: string): string | undefined {
-  const container = remoteOrId.split('/')[0];
-  return registry.find((candidate) => containerName(candidate.name) === container)?.name;
+  return appOfContainer(
+    registry.map((app) => app.name),
+    remoteOrId.split('/')[0] ?? '',
+  );
 }
 
 function entryFor(remoteName: string): string | null {
