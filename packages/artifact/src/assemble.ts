@@ -21,8 +21,8 @@ export interface ArtifactInput<App extends { name: string }> {
   distDir: string;
   app: App;
   apps: App[];
-  /** The TypeScript entry that becomes start.cjs. */
-  entry: string;
+  /** Each bundled file of the artifact and its TypeScript entry: start.cjs, and what it preloads into workers. */
+  bundles: Record<string, string>;
 }
 
 export interface ArtifactManifest<App> {
@@ -47,15 +47,17 @@ export async function assembleArtifact<App extends { name: string }>(input: Arti
     }
     const manifest: ArtifactManifest<App> = { app: app.name, apps };
     writeFileSync(path.join(staging, ARTIFACT_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    await build({
-      entryPoints: [input.entry],
-      outfile: path.join(staging, 'start.cjs'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      logLevel: 'warning',
-    });
+    for (const [file, entry] of Object.entries(input.bundles)) {
+      await build({
+        entryPoints: [entry],
+        outfile: path.join(staging, file),
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        logLevel: 'warning',
+      });
+    }
     rmSync(out, { recursive: true, force: true });
     renameSync(staging, out);
   } finally {

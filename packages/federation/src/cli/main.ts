@@ -10,6 +10,7 @@ import path from 'node:path';
 import { assembleArtifact } from '@repo/artifact';
 import { discoverApps, findRepoRoot } from '../discover';
 import { productionDistDir } from '../dist-dir';
+import { ARTIFACT_DOOR, ARTIFACT_START } from '../server/door-files';
 import { originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
 import { writeRemoteTypes } from '../remote-types';
@@ -30,9 +31,10 @@ function build(appDir: string, app: AppEntry, apps: AppEntry[]): void {
   const child = spawn(process.execPath, [nextBin, 'build'], { cwd: appDir, stdio: 'inherit', env: nextEnv(process.env) });
   child.on('exit', (code, signal) => {
     if (code !== 0) process.exit(code ?? (signal ? 1 : 0));
-    const entry = path.join(__dirname, '..', 'server', 'standalone-main.ts');
-    assembleArtifact({ appDir, distDir: productionDistDir(process.env), app, apps, entry })
-      .then((dir) => console.log(`federation: standalone artifact in ${path.relative(process.cwd(), dir)} (run: node start.cjs)`))
+    const server = path.join(__dirname, '..', 'server');
+    const bundles = { [ARTIFACT_START]: path.join(server, 'standalone-main.ts'), [ARTIFACT_DOOR]: path.join(server, 'door.ts') };
+    assembleArtifact({ appDir, distDir: productionDistDir(process.env), app, apps, bundles })
+      .then((dir) => console.log(`federation: standalone artifact in ${path.relative(process.cwd(), dir)} (run: node ${ARTIFACT_START})`))
       .catch((error: unknown) => exitWith(`assembling the artifact failed: ${(error as Error).message}`));
   });
 }

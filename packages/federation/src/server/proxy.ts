@@ -5,9 +5,9 @@
  */
 import http from 'node:http';
 import net from 'node:net';
-import { BUILD_HEADER, RENDERS_HEADER, STARTING_HEADER } from '../header-names';
-import { cacheControlFor, isEntryFile } from './cache-policy';
-import { NONCE_HEADER, newNonce, securityHeaders } from './security-headers';
+import { RENDERS_HEADER, STARTING_HEADER } from '../header-names';
+import { answerHeaders, documentNonce, isDocumentType, pathnameOf } from './answer-headers';
+import { NONCE_HEADER } from './security-headers';
 import type { Worker } from './worker';
 
 /** What the proxy needs of a worker: where it listens, and its request bookkeeping. */
@@ -34,7 +34,7 @@ export type Proxy = http.Server & { closeTunnels: () => void };
 export function createProxy(hooks: ProxyHooks): Proxy {
   const tunnels = new Set<net.Socket>();
   const server = http.createServer((req, res) => {
-    const pathname = (req.url ?? '/').split('?')[0] || '/';
+    const pathname = pathnameOf(req.url);
     if (hooks.intercept(req, res, pathname)) return;
     const worker = hooks.current();
     if (!worker) {
@@ -76,8 +76,7 @@ function forward(
   pathname: string,
   hooks: ProxyHooks,
 ): void {
-  // Documents never come from /_next/ (static files, HMR): no nonce needed there.
-  const nonce = pathname.startsWith('/_next/') ? null : newNonce();
+  const nonce = documentNonce(pathname);
   worker.inFlight += 1;
   let done = false;
   const finish = () => {
@@ -133,18 +132,11 @@ function answer(
   nonce: string | null,
   hooks: ProxyHooks,
 ): void {
-  const isDocument = String(response.headers['content-type'] ?? '').startsWith('text/html');
-  // A document from /_next/ (a 404 page) still gets a policy; its scripts just do not run.
-  const policy = isDocument ? hooks.policy(nonce ?? newNonce()) : null;
   const { [RENDERS_HEADER]: renders, ...upstreamHeaders } = response.headers;
   if (typeof renders === 'string') worker.noteRenders(renders);
-  const headers = { ...upstreamHeaders, ...securityHeaders(isDocument, policy) };
-  const target = req.url ?? '/';
-  const cacheControl = cacheControlFor(target, hooks.build);
-  if (cacheControl) headers['cache-control'] = cacheControl;
-  // Hosts read it when they probe this app's entry: the version they name in their pages.
-  if (hooks.build !== null && isEntryFile(target)) headers[BUILD_HEADER] = hooks.build;
-  if (hooks.stopping()) headers.connection = 'close';
+  const isDocument = isDocumentType(response.headers['content-type']);
+  const settings = { build: hooks.build, policy: hooks.policy, stopping: hooks.stopping() };
+  const headers = { ...upstreamHeaders, ...answerHeaders(req.url ?? '/', isDocument, nonce, settings) };
   res.writeHead(response.statusCode ?? 502, headers);
   response.pipe(res);
 }

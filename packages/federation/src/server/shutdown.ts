@@ -1,13 +1,17 @@
 /**
- * Stopping on SIGINT/SIGTERM without dropping a request: the proxy stops
- * accepting connections (idle ones close now, busy ones once answered, dev's
- * WebSocket tunnels at once), then every worker drains and stops, then the
- * process exits. A second signal while stopping changes nothing.
+ * Stopping on SIGINT/SIGTERM without dropping a request: the public port stops
+ * accepting connections, the proxy's close (idle ones now, busy ones once
+ * answered, dev's WebSocket tunnels at once), then every worker drains (the
+ * connections it took likewise) and stops, then the process exits. A second
+ * signal while stopping changes nothing.
  */
+import type net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Proxy } from './proxy';
 
 export interface ShutdownParts {
+  /** The public port's server. */
+  listener: net.Server;
   proxy: Proxy;
   drainMs: number;
   /** Stops what feeds the proxy (the remote watch, event streams). */
@@ -28,6 +32,7 @@ export class Shutdown {
       this.stopping = true;
       parts.log(`${signal}: finishing requests in flight (up to ${parts.drainMs} ms), then stopping`);
       parts.quiet();
+      parts.listener.close();
       const closed = new Promise<void>((resolve) => parts.proxy.close(() => resolve()));
       parts.proxy.closeTunnels();
       await Promise.race([closed, delay(parts.drainMs)]);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArtifactManifest } from '@repo/artifact';
 import type { AppEntry } from '../registry';
+import { ARTIFACT_DOOR } from './door-files';
 import { startServer } from './start';
 
 async function main(): Promise<void> {
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const app = manifest.apps.find((candidate) => candidate.name === manifest.app);
   if (!app) throw new Error(`federation.json names app "${manifest.app}" but does not list it: rebuild the artifact.`);
   const appDir = path.join(__dirname, 'apps', app.name);
-  await startServer({ app, apps: manifest.apps, appDir, mode: 'start', serverScript: path.join(appDir, 'server.js') });
+  await startServer({ app, apps: manifest.apps, appDir, mode: 'start', serverScript: path.join(appDir, 'server.js'), doorScript: path.join(__dirname, ARTIFACT_DOOR) });
 }
 
 main().catch((error: unknown) => {

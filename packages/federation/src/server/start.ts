@@ -17,6 +17,8 @@ export interface StartOptions {
   mode: Mode;
   /** Standalone artifacts run Next's generated server.js instead of `next start`, and fail closed (see secret). */
   serverScript?: string;
+  /** A standalone artifact's bundled door (see door); the monorepo loads its source. */
+  doorScript?: string;
 }
 
 /** nextjs-mf needs Next to use the app's own webpack (see README, "Version pins"). */

@@ -9,6 +9,7 @@
  *   instead (see hot-remotes), recoveries included;
  * - `proxy` and `proxy-answers`: requests; `shutdown`: signals.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { DEV_DIST_DIR } from '../dist-dir';
 import { REMOTE_VERSIONS_HEADER, SECRET_HEADER } from '../header-names';
@@ -16,6 +17,8 @@ import { originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
 import { buildVersion } from './build-version';
 import { devOutputFilter } from './dev-output';
+import { MONOREPO_DOOR } from './door-files';
+import type { DoorState } from './door-messages';
 import { groupRssMiB } from './group-memory';
 import { healthBody } from './health';
 import { InPlaceRefresh } from './in-place-refresh';
@@ -40,7 +43,7 @@ import { settingsFromEnv } from './settings';
 import { devCacheKeyEnv } from './dev-cache-key';
 import { Shutdown } from './shutdown';
 import { supervisorLog } from './supervisor-log';
-import { Worker, type Mode } from './worker';
+import { Worker, type Mode, type WorkerDoor } from './worker';
 
 /** Dev: how often a remote that is up but rendered as its fallback is loaded in place again. */
 const STALE_RETRY_MS = 3_000;
@@ -59,10 +62,11 @@ export interface SupervisorOptions {
   port: number;
   env: NodeJS.ProcessEnv;
   serverScript?: string;
+  doorScript?: string;
 }
 
 export async function runSupervisor(options: SupervisorOptions): Promise<void> {
-  const { app, apps, appDir, mode, port, env, serverScript } = options;
+  const { app, apps, appDir, mode, port, env, serverScript, doorScript } = options;
   const settings = settingsFromEnv(env, mode);
   const version = buildVersion(appDir, mode, env);
   const origins = originsFromEnv(apps, env);
@@ -77,6 +81,18 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   const workers = new Set<Worker>();
   process.on('exit', () => workers.forEach((worker) => worker.killNow()));
   const workerEnv = mode === 'dev' ? { ...env, ...devCacheKeyEnv(appDir, env) } : env;
+  const originList = Object.values(origins);
+  // Production: the serving worker takes each connection itself (see door); dev keeps the proxy,
+  // whose WebSocket tunnel and event stream `next dev` needs, and whose server runs in a child of its own.
+  const door: WorkerDoor | undefined =
+    mode === 'start'
+      ? {
+          script: doorScript ?? MONOREPO_DOOR,
+          config: { build: version, origins: originList },
+          opened: (worker) => worker.push(doorState()),
+          returned: (socket) => dispatch(socket),
+        }
+      : undefined;
   let nextId = 1;
   const startWorker = async (): Promise<Worker> => {
     const id = nextId++;
@@ -88,6 +104,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
       devDistDir: mode === 'dev' ? path.join(DEV_DIST_DIR, id % 2 === 0 ? 'b' : 'a') : undefined,
       log,
       keep: quiet ? devOutputFilter() : undefined,
+      door,
     });
     workers.add(worker);
     void worker.exited.then(() => workers.delete(worker));
@@ -112,6 +129,8 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
       return () => {
         snapshot = next;
         detail(`worker ${roll.current?.id} serves on internal port ${roll.current?.port}`);
+        // Once the roll is over (settled in health), the doors answer from the new state.
+        setImmediate(pushState);
       };
     },
     stopping: () => shutdown.stopping,
@@ -148,7 +167,18 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     detail,
   });
 
-  const originList = Object.values(origins);
+  const health = () => healthBody(app.name, version, watcher.statuses, renders(), settled());
+  const doorState = (): DoorState => ({
+    health: health(),
+    serving: roll.current !== null && !shutdown.stopping,
+    remoteVersions: remoteVersions(),
+    stopping: shutdown.stopping,
+  });
+  const pushState = () => {
+    if (!door) return;
+    const state = doorState();
+    for (const worker of workers) worker.push(state);
+  };
   const proxy = createProxy({
     current: () => roll.current,
     stopping: () => shutdown.stopping,
@@ -159,23 +189,33 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     intercept: proxyAnswers({
       secret,
       events: () => events,
-      health: () => healthBody(app.name, version, watcher.statuses, renders(), settled()),
+      health,
       serving: () => roll.current !== null && !shutdown.stopping,
     }),
   });
+  // Each connection goes to the serving worker's door if it has one, else through the proxy
+  // (dev, while no worker serves, and while stopping). Not read from before it is handed on.
+  const dispatch = (socket: net.Socket) => {
+    if (!shutdown.stopping && roll.current?.hand(socket)) return;
+    proxy.emit('connection', socket);
+    socket.resume();
+  };
+  const listener = net.createServer({ pauseOnConnect: true }, dispatch);
   await new Promise<void>((resolve, reject) => {
-    proxy.once('error', reject);
-    proxy.listen(port, () => resolve());
+    listener.once('error', reject);
+    listener.listen(port, () => resolve());
   });
   log(quiet ? `http://localhost:${port}` : `listening on http://localhost:${port} (${mode})`);
   shutdown.listen({
+    listener,
     proxy,
     drainMs: settings.drainMs,
     quiet: () => {
       watcher.stop();
       events?.close();
+      pushState();
     },
-    stopWorkers: async () => void (await Promise.all([...workers].map((worker) => worker.drainAndStop(settings.drainMs)))),
+    stopWorkers: async () => void (await Promise.all([...workers].map((worker) => worker.drainAndStop(settings.drainMs, false)))),
     log,
   });
 
@@ -184,10 +224,12 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   let wasDown = new Set(downNow());
   if (wasDown.size > 0) log(`waiting for ${[...wasDown].join(', ')} (their parts render as fallbacks until they answer)`);
   await roll.roll('start');
+  pushState();
   if (hot) events = new RemoteEvents(watcher.statuses);
   const readiness = app.routes.includes('/') ? announceReadyOnce((line) => console.log(line), apps, origins) : null;
   watcher.start((statuses) => {
     if (shutdown.stopping) return;
+    pushState();
     const down = new Set(downNow());
     for (const name of down) if (!wasDown.has(name)) log(`${name} is down: its parts render as fallbacks`);
     for (const name of wasDown) if (!down.has(name)) log(`${name} is up`);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { RENDERS_HEADER } from '../header-names';
 import type { Renders } from '../runtime/remote-state';
+import { DOOR_ENV, isToSupervisor, type DoorConfig, type DoorState, type ToWorker } from './door-messages';
 import { requestChunksPreload } from './request-chunks';
 
 export type Mode = 'dev' | 'start';
@@ -26,6 +27,18 @@ export interface WorkerOptions {
   log: (line: string) => void;
   /** Which of the worker's output lines to pass on (all when absent). */
   keep?: (line: string) => boolean;
+  /** Production: the worker serves connections handed to it (see door). */
+  door?: WorkerDoor;
+}
+
+export interface WorkerDoor {
+  /** The file preloaded into the worker (door-files). */
+  script: string;
+  config: DoorConfig;
+  /** The worker's server listens: push it the state it answers from. */
+  opened: (worker: Worker) => void;
+  /** A connection the worker handed back between two requests. */
+  returned: (socket: net.Socket) => void;
 }
 
 export class Worker {
@@ -34,13 +47,28 @@ export class Worker {
   /** What this worker renders of each remote, as its last page said. */
   renders: Record<string, Renders> = {};
   readonly exited: Promise<number | null>;
+  /** True once its server listens and it takes connections (production, see door). */
+  private doorOpen = false;
+  private drained: (() => void) | null = null;
 
   private constructor(
     readonly id: number,
     readonly port: number,
     private readonly child: ChildProcess,
+    door: WorkerDoor | undefined,
   ) {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    if (!door) return;
+    child.on('message', (message: unknown, handle?: unknown) => {
+      if (!isToSupervisor(message)) return;
+      if (message.door === 'open') {
+        this.doorOpen = true;
+        door.opened(this);
+      }
+      if (message.door === 'return' && handle instanceof net.Socket) door.returned(handle);
+      if (message.door === 'renders') this.noteRenders(message.renders);
+      if (message.door === 'drained') this.drained?.();
+    });
   }
 
   static async spawn(id: number, options: WorkerOptions): Promise<Worker> {
@@ -57,9 +85,10 @@ export class Worker {
         ];
     // A worker leaves with its supervisor even if the supervisor is killed outright.
     const exitWithSupervisor = 'data:text/javascript,process.on("disconnect",()=>process.exit(0))';
+    const door = options.door ? ['--require', options.door.script] : [];
     const child = spawn(
       process.execPath,
-      ['--import', exitWithSupervisor, '--import', requestChunksPreload, ...args],
+      ['--import', exitWithSupervisor, '--import', requestChunksPreload, ...door, ...args],
       {
         cwd: options.appDir,
         env: {
@@ -69,6 +98,7 @@ export class Worker {
           // The app's own API calls from its pages come straight here (see runtime/server-fetch).
           FEDERATION_WORKER_ORIGIN: `http://127.0.0.1:${port}`,
           ...(options.devDistDir ? { FEDERATION_DEV_DIST_DIR: options.devDistDir } : {}),
+          ...(options.door ? { [DOOR_ENV]: JSON.stringify(options.door.config) } : {}),
         },
         // A process group of its own: a signal to the supervisor's group (Ctrl-C,
         // a test stopping `pnpm start`) must not cut the worker's requests short;
@@ -85,7 +115,7 @@ export class Worker {
         }
       });
     }
-    return new Worker(id, port, child);
+    return new Worker(id, port, child, options.door);
   }
 
   /** Its process group (the worker and, in dev, the server child Next starts). */
@@ -133,11 +163,40 @@ export class Worker {
     }
   }
 
-  /** Waits for in-flight requests (bounded), then stops the process. */
-  async drainAndStop(maxWaitMs: number): Promise<void> {
+  /** Hands it a connection not read from yet; false if it takes none (the caller serves it). */
+  hand(socket: net.Socket): boolean {
+    if (!this.doorOpen || !this.alive || !this.child.connected) return false;
+    this.send({ door: 'connection' }, socket);
+    return true;
+  }
+
+  /** What its door answers from (health, remote versions, stopping). */
+  push(state: DoorState): void {
+    if (this.doorOpen && this.alive && this.child.connected) this.send({ door: 'state', state });
+  }
+
+  /**
+   * Waits for in-flight requests (bounded), then stops the process. Its
+   * connections come back between two requests (`handBack`, when a fresh
+   * worker took over) or close after their answer (the app stops).
+   */
+  async drainAndStop(maxWaitMs: number, handBack = true): Promise<void> {
     const deadline = Date.now() + maxWaitMs;
+    if (this.doorOpen && this.alive && this.child.connected) {
+      const drained = new Promise<void>((resolve) => (this.drained = resolve));
+      this.doorOpen = false;
+      this.send({ door: 'drain', handBack });
+      await Promise.race([drained, delay(maxWaitMs), this.exited]);
+    }
     while (this.inFlight > 0 && Date.now() < deadline) await delay(50);
     await this.stop();
+  }
+
+  private send(message: ToWorker, handle?: net.Socket): void {
+    this.child.send(message, handle, (error) => {
+      // The worker left meanwhile: a connection it did not get is closed, its client retries.
+      if (error && handle) handle.destroy();
+    });
   }
 
   async stop(): Promise<void> {
