@@ -2,6 +2,7 @@
  * What a supervisor and its production worker say to each other over their IPC
  * channel about connections (see door). Sockets travel as the message's handle.
  */
+import type net from 'node:net';
 import type { Health } from './health';
 
 /** What the door needs to answer like the proxy: pushed on every watch poll and on every change. */
@@ -47,3 +48,22 @@ const isDoorMessage = (message: unknown) =>
 
 export const isToSupervisor = (message: unknown): message is ToSupervisor => isDoorMessage(message);
 export const isToWorker = (message: unknown): message is ToWorker => isDoorMessage(message);
+
+/** The part of Node's socket that stops reading it: not in its public API. */
+interface ReadingSocket extends net.Socket {
+  _handle?: { readStop?: () => number; reading?: boolean } | null;
+}
+
+/**
+ * Stops reading a socket at once, so a client's next request waits in the
+ * kernel while the socket travels to another process: a socket that arrived
+ * over IPC reads from the start, and a send can wait in the channel's queue.
+ * Resuming it (or a server taking it) reads again.
+ */
+export function holdReading(socket: net.Socket): boolean {
+  const handle = (socket as ReadingSocket)._handle;
+  if (!handle?.readStop || socket.destroyed) return false;
+  handle.readStop();
+  handle.reading = false;
+  return true;
+}

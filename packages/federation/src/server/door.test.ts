@@ -76,11 +76,28 @@ async function setup() {
   stops.push(async () => void listener.close());
   const port = (listener.address() as net.AddressInfo).port;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const busyAgent = new http.Agent({ keepAlive: true, maxSockets: 6 });
   stops.push(async () => agent.destroy());
+  stops.push(async () => busyAgent.destroy());
   return {
     start,
     serve: (worker: Worker) => (current = worker),
     get: (target: string, headers: http.OutgoingHttpHeaders = {}) => get(port, target, agent, headers),
+    /** Clients that each send their next request as soon as an answer ends, over kept-alive connections. */
+    load: (clients: number) => {
+      let running = true;
+      const answers: (number | string)[] = [];
+      const loops = Array.from({ length: clients }, async () => {
+        while (running) {
+          answers.push(await get(port, '/shop', busyAgent, {}).then((answer) => answer.status, (error: Error) => error.message));
+        }
+      });
+      return async () => {
+        running = false;
+        await Promise.all(loops);
+        return answers;
+      };
+    },
   };
 }
 
@@ -151,6 +168,19 @@ describe('door', () => {
     expect(echoed(before).pid).not.toBe(echoed(after).pid);
     expect(after.headers['content-security-policy']).toContain('nonce-');
     expect(second.alive).toBe(true);
+  });
+
+  it('rolls under load: connections come back mid-stream while their clients keep sending, and every request is answered', async () => {
+    const { start, serve, load } = await setup();
+    const first = serve(await start());
+    const stop = load(6);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    serve(await start());
+    await first.drainAndStop(10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const answers = await stop();
+    expect(answers.filter((answer) => answer !== 200)).toEqual([]);
+    expect(answers.length).toBeGreaterThan(50);
   });
 
   it('closes its connections after their answer when the app stops', async () => {

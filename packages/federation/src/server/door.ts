@@ -21,13 +21,12 @@ import http from 'node:http';
 import type net from 'node:net';
 import { NONCE_HEADER, REMOTE_VERSIONS_HEADER, RENDERS_HEADER } from '../header-names';
 import { answerHeaders, documentNonce, isDocumentType, pathnameOf } from './answer-headers';
-import { DOOR_ENV, isToWorker, type DoorConfig, type DoorState, type ToSupervisor } from './door-messages';
+import { DOOR_ENV, holdReading, isToWorker, type DoorConfig, type DoorState, type ToSupervisor } from './door-messages';
 import { proxyAnswers } from './proxy-answers';
 import { contentSecurityPolicy } from './security-headers';
 
-/** The parts of Node's socket the hand-back needs: stop reading, and detach Next's HTTP parser. */
+/** The part of Node's socket the hand-back needs: detach the HTTP parser that reads it. */
 interface HandedSocket extends net.Socket {
-  _handle?: { readStop?: () => void } | null;
   parser?: { unconsume?: () => void } | null;
 }
 
@@ -59,13 +58,10 @@ export function installDoor(config: DoorConfig, send: Send): void {
   /** Back to the supervisor between two requests: nothing of the next one has been read. */
   const handBack = (socket: HandedSocket) => {
     sockets.delete(socket);
-    if (socket.destroyed || !socket._handle?.readStop) {
-      checkDrained();
-      return;
+    if (holdReading(socket)) {
+      socket.parser?.unconsume?.();
+      send({ door: 'return' }, socket);
     }
-    socket._handle.readStop();
-    socket.parser?.unconsume?.();
-    send({ door: 'return' }, socket);
     checkDrained();
   };
 
@@ -137,7 +133,10 @@ export function installDoor(config: DoorConfig, send: Send): void {
     if (message.door === 'state') state = message.state;
     if (message.door === 'connection' && handle) {
       const socket = handle as HandedSocket;
-      if (!server || draining) return void send({ door: 'return' }, socket);
+      if (!server || draining) {
+        holdReading(socket);
+        return void send({ door: 'return' }, socket);
+      }
       sockets.set(socket, 0);
       socket.once('close', () => {
         sockets.delete(socket);

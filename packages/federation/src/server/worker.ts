@@ -11,7 +11,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { RENDERS_HEADER } from '../header-names';
 import type { Renders } from '../runtime/remote-state';
-import { DOOR_ENV, isToSupervisor, type DoorConfig, type DoorState, type ToWorker } from './door-messages';
+import { DOOR_ENV, holdReading, isToSupervisor, type DoorConfig, type DoorState, type ToWorker } from './door-messages';
 import { requestChunksPreload } from './request-chunks';
 
 export type Mode = 'dev' | 'start';
@@ -65,7 +65,10 @@ export class Worker {
         this.doorOpen = true;
         door.opened(this);
       }
-      if (message.door === 'return' && handle instanceof net.Socket) door.returned(handle);
+      if (message.door === 'return' && handle instanceof net.Socket) {
+        holdReading(handle);
+        door.returned(handle);
+      }
       if (message.door === 'renders') this.noteRenders(message.renders);
       if (message.door === 'drained') this.drained?.();
     });
