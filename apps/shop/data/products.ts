@@ -1,4 +1,4 @@
-/** The catalogue. A real shop would read a database; the API routes are the only readers. */
+/** The catalogue. A real shop would read a database; read by the API routes and, on shop's server, by its API client. */
 export interface Product {
   slug: string;
   name: string;

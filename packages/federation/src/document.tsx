@@ -8,13 +8,16 @@ import { FlushedChunks } from '@module-federation/nextjs-mf/utils';
 // Every app's pages/_document.tsx re-exports this file: it is the document, kept in one place.
 // eslint-disable-next-line @next/next/no-document-import-in-page
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
-import { registry, currentOrigins, selfName } from './runtime-registry';
+import { claimServer, registry, currentOrigins, selfName } from './runtime-registry';
 import { remoteEntryUrl, type Origins } from './origins';
 import { ownExposeStyles } from './own-styles';
 import { NONCE_HEADER, REMOTE_VERSIONS_HEADER, RENDERS_HEADER } from './header-names';
 import { versionedEntry, versionsFromHeader, type RemoteVersions } from './remote-versions';
 import { flushChunks } from './runtime/flush-chunks';
 import { rendersReport } from './runtime/remote-state';
+
+// Next loads `_document` before it renders any page, and only the app's own server loads it.
+claimServer();
 
 interface FederatedDocumentProps extends DocumentInitialProps {
   chunks: string[];

@@ -11,6 +11,24 @@ export const registry: PublicAppEntry[] = JSON.parse(process.env.FEDERATION_APPS
 /** The app whose build this module is part of. */
 export const selfName: string = process.env.FEDERATION_SELF ?? '';
 
+/** Set on a server by its own `_document` (see claimServer): the app the process serves. */
+const SERVER_KEY = '__FEDERATION_SERVER__';
+type ServerGlobal = Record<typeof SERVER_KEY, string | undefined>;
+
+/** Called by an app's `_document`, which only its own server loads: this process serves `selfName`. */
+export function claimServer(): void {
+  if (typeof window === 'undefined') (globalThis as unknown as ServerGlobal)[SERVER_KEY] = selfName;
+}
+
+/**
+ * True while running on the named app's own server, whichever build the calling module came from: shop's
+ * `products-api` on shop's server, not on home's (where it is shop's remote module) nor in a browser. Lets
+ * an app's code read its own data directly there instead of calling its own API over HTTP.
+ */
+export function isServerOf(appName: string): boolean {
+  return typeof window === 'undefined' && (globalThis as unknown as ServerGlobal)[SERVER_KEY] === appName;
+}
+
 // A server's origins are fixed when it starts: read (and checked) once, not per request.
 let serverOrigins: Origins | undefined;
 

@@ -1,5 +1,6 @@
 /**
- * The body of GET /api/health, answered by the proxy from memory. Per remote:
+ * The body of GET /api/health, answered from the supervisor's memory (by the proxy, or
+ * by the worker's door from the state the supervisor pushes). Per remote:
  * what the watch sees (`ok`, `version`, `checkedAt`) and what the serving
  * worker renders of it (`renders`: the remote, its fallback, or null before
  * the worker has used it). `settled` is true only when no fresh worker is on

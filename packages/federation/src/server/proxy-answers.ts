@@ -1,6 +1,7 @@
 /**
- * What the proxy answers itself, before any worker sees the request: the SSR
- * guard's refusal of server code, dev's remote-event stream, and
+ * What an app answers itself, before Next sees the request (in the proxy, or
+ * in a production worker's door): the SSR guard's refusal of server code,
+ * dev's remote-event stream, and
  * `/api/health` (503 until a worker serves, and while stopping, so the
  * endpoint works as a readiness probe).
  */

@@ -1,7 +1,9 @@
 /**
- * The public side of an app: forwards every request to the current worker, so
- * workers can be swapped without dropping a request, and fixes the headers
- * Next cannot set on its static files.
+ * Forwards requests to the current worker, so workers can be swapped without
+ * dropping a request, and fixes the headers Next cannot set on its files. It
+ * serves dev (whose WebSocket it tunnels) and any connection no worker's door
+ * takes (before the first worker serves, while stopping); in production the
+ * worker's door serves connections itself (see door).
  */
 import http from 'node:http';
 import net from 'node:net';
