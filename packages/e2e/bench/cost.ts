@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   console.log('Ratio to the owner app (same route, served by the app that owns it)');
   console.log(ratioTable(rows, 'owner'));
   console.log('');
-  console.log('Server memory (apps: federation proxy + Next worker; floor: next start)');
+  console.log('Server memory (apps: federation supervisor + Next worker; floor: next start)');
   console.log(memoryTable(memory));
 
   const file = writeReport(

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   console.log(`requests: ${result.requests.total}, 2xx: ${result['2xx']}, non-2xx: ${result.non2xx}, errors: ${result.errors}, timeouts: ${result.timeouts}`);
   console.log(`throughput: ${result.requests.average} req/s average over ${result.duration.toFixed(1)} s`);
   console.log(`latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-  console.log(`home memory (proxy + worker): ${rssBefore} MiB before, ${rssAfter} MiB after`);
+  console.log(`home memory (supervisor + worker): ${rssBefore} MiB before, ${rssAfter} MiB after`);
 }
 
 main()

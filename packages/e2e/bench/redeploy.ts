@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   console.log(`\nredeploy pickup (${REDEPLOYS} redeploys, from shop answering to home's HTML showing it): ${stats(redeploys)}`);
   console.log(`recovery pickup (3 outages of checkout, from checkout answering): ${stats(recoveries)}`);
   console.log(`requests to every route of home during all of it: ${result.total}, failed: ${result.non2xx + result.errors}, slowest ${result.slowestMs} ms`);
-  console.log(`home memory (proxy + workers): ${rssBefore} MiB before, ${rssAfter} MiB after ${REDEPLOYS} redeploys`);
+  console.log(`home memory (supervisor + workers): ${rssBefore} MiB before, ${rssAfter} MiB after ${REDEPLOYS} redeploys`);
 
   await fleet.restart('shop');
   await waitUntilSettled(fleet.urls);

@@ -134,7 +134,7 @@ export function memoryTable(memory: ServerMemory[]): string {
     ['server', 'processes', 'RSS idle MiB', 'RSS after load MiB'],
     memory.map((entry) => [
       entry.server,
-      entry.server === FLOOR ? 'next start' : 'proxy + worker',
+      entry.server === FLOOR ? 'next start' : 'supervisor + worker',
       String(entry.idleMiB),
       String(entry.afterLoadMiB),
     ]),

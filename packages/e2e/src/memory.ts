@@ -43,7 +43,7 @@ export function treeRssMiB(rootPid: number, include: (command: string[]) => bool
 const isLauncher = (command: string[]) =>
   command.some((arg) => /(^|\/)pnpm(\.c?js)?$/.test(arg)) || /(^|\/)(ba|da)?sh$/.test(command[0] ?? '');
 
-/** Resident memory (MiB) of a server's own processes (proxy + workers, or `next start`), without its launcher. */
+/** Resident memory (MiB) of a server's own processes (supervisor + workers, or `next start`), without its launcher. */
 export function serverRssMiB(rootPid: number): number {
   return treeRssMiB(rootPid, (command) => !isLauncher(command));
 }
