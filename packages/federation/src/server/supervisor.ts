@@ -1,5 +1,5 @@
 /**
- * Runs an app in production (`start`) or dev: a small proxy on the public port,
+ * Runs an app in production (`start`) or dev: a listener on the public port,
  * one Next worker behind it, and a watch on every remote. It wires the parts
  * together; each has a file of its own:
  * - `roll`: which worker serves, and swapping in a fresh one;
@@ -7,7 +7,9 @@
  *   redeployed, back after an outage, or up while rendered as its fallback);
  * - `in-place-refresh`: dev loads a remote's new code in the running worker
  *   instead (see hot-remotes), recoveries included;
- * - `proxy` and `proxy-answers`: requests; `shutdown`: signals.
+ * - `door` (in the worker): production connections, handed over by the
+ *   listener; `proxy` and `proxy-answers`: dev's requests, and any the door
+ *   does not take; `shutdown`: signals.
  */
 import net from 'node:net';
 import path from 'node:path';
