@@ -23,7 +23,7 @@ import { NONCE_HEADER, REMOTE_VERSIONS_HEADER, RENDERS_HEADER } from '../header-
 import { answerHeaders, documentNonce, isDocumentType, pathnameOf } from './answer-headers';
 import { DOOR_ENV, holdReading, isToWorker, type DoorConfig, type DoorState, type ToSupervisor } from './door-messages';
 import { proxyAnswers } from './proxy-answers';
-import { contentSecurityPolicy } from './security-headers';
+import { policyFor } from './security-headers';
 
 /** The part of Node's socket the hand-back needs: detach the HTTP parser that reads it. */
 interface HandedSocket extends net.Socket {
@@ -38,6 +38,7 @@ export function installDoor(config: DoorConfig, send: Send): void {
   let draining: { handBack: boolean } | null = null;
   let drainedSent = false;
   let lastRenders = '';
+  const policy = policyFor(config.origins);
   /** Each handed-in connection and how many of its requests are in progress. */
   const sockets = new Map<HandedSocket, number>();
 
@@ -85,9 +86,10 @@ export function installDoor(config: DoorConfig, send: Send): void {
     if (state) req.headers[REMOTE_VERSIONS_HEADER] = state.remoteVersions;
     sockets.set(socket, (sockets.get(socket) ?? 0) + 1);
     res.once('close', () => {
-      if (!sockets.has(socket)) return;
-      sockets.set(socket, (sockets.get(socket) ?? 1) - 1);
-      if (sockets.get(socket) === 0) settle(socket);
+      const inProgress = sockets.get(socket);
+      if (inProgress === undefined) return;
+      sockets.set(socket, inProgress - 1);
+      if (inProgress === 1) settle(socket);
     });
     const writeHead = res.writeHead;
     res.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
@@ -102,7 +104,7 @@ export function installDoor(config: DoorConfig, send: Send): void {
       const isDocument = isDocumentType(given?.['content-type'] ?? this.getHeader('content-type'));
       const settings = {
         build: config.build,
-        policy: (value: string) => contentSecurityPolicy(config.origins, value),
+        policy,
         stopping: state?.stopping === true || draining?.handBack === false,
       };
       for (const [name, value] of Object.entries(answerHeaders(req.url ?? '/', isDocument, nonce, settings))) {

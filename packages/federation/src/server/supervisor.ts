@@ -40,7 +40,7 @@ import {
   type FallbackRetries,
   type Snapshot,
 } from './roll-decision';
-import { contentSecurityPolicy } from './security-headers';
+import { policyFor } from './security-headers';
 import { settingsFromEnv } from './settings';
 import { devCacheKeyEnv } from './dev-cache-key';
 import { Shutdown } from './shutdown';
@@ -181,13 +181,14 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     const state = doorState();
     for (const worker of workers) worker.push(state);
   };
+  const policy = policyFor(originList);
   const proxy = createProxy({
     current: () => roll.current,
     stopping: () => shutdown.stopping,
     build: mode === 'start' ? version : null,
     requestHeaders: () => ({ [REMOTE_VERSIONS_HEADER]: remoteVersions() }),
     // Next's dev server evaluates code and talks over WebSocket: no policy in dev.
-    policy: (nonce) => (mode === 'start' ? contentSecurityPolicy(originList, nonce) : null),
+    policy: (nonce) => (mode === 'start' ? policy(nonce) : null),
     intercept: proxyAnswers({
       secret,
       events: () => events,

@@ -189,7 +189,10 @@ export class Worker {
       const drained = new Promise<void>((resolve) => (this.drained = resolve));
       this.doorOpen = false;
       this.send({ door: 'drain', handBack });
-      await Promise.race([drained, delay(maxWaitMs), this.exited]);
+      // The bound's timer goes with the drain: it must not hold the supervisor up afterwards.
+      const bound = new AbortController();
+      await Promise.race([drained, delay(maxWaitMs, undefined, { signal: bound.signal }).catch(() => undefined), this.exited]);
+      bound.abort();
     }
     while (this.inFlight > 0 && Date.now() < deadline) await delay(50);
     await this.stop();
