@@ -1,7 +1,8 @@
 /**
  * The server-side fetch wrapper against a real local HTTP server: bounded
- * waits, fail-fast after a failure, the secret on server code only, and no
- * error page run as code. (It replaces the global fetch of this test process.)
+ * waits, fail-fast after a failure, the secret on server code only, no
+ * error page run as code, and API answers kept as long as their app allows.
+ * (It replaces the global fetch of this test process.)
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,7 @@ const OWN_ORIGIN = 'http://localhost:9';
 let server: http.Server;
 let origin = '';
 const seenSecrets: (string | undefined)[] = [];
+const kept = new Map<string, number>();
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -22,6 +24,10 @@ beforeAll(async () => {
     if (req.url === '/_next/static/ssr/broken.js') return res.writeHead(500).end('<h1>error page</h1>');
     if (req.url === '/api/down') return res.writeHead(503).end();
     if (req.url?.startsWith('/api/echo')) return res.end(`${req.url} ${req.headers['x-probe'] ?? '-'}`);
+    if (req.url?.includes('kept')) {
+      kept.set(req.url, (kept.get(req.url) ?? 0) + 1);
+      return res.writeHead(200, { 'cache-control': 'public, max-age=60' }).end(`${req.url}#${kept.get(req.url)}`);
+    }
     if (req.url === '/api/starting') return res.writeHead(503, { 'retry-after': '1', [STARTING_HEADER]: '1' }).end();
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   });
@@ -69,6 +75,16 @@ describe('server fetch to other apps', () => {
     const response = await fetch(`${origin}/api/down`);
     expect(response.status).toBe(503);
     expect(failsFast('stub')).toBe(true);
+  });
+
+  it('keeps an API answer for as long as the other app allows, but never server code', async () => {
+    markAnswered('stub');
+    for (let round = 0; round < 2; round += 1) {
+      expect(await (await fetch(`${origin}/api/kept`)).text()).toBe('/api/kept#1');
+      expect(await (await fetch(`${origin}/_next/static/ssr/kept.js`)).text()).toBe(`/_next/static/ssr/kept.js#${round + 1}`);
+    }
+    // A call with headers of its own is the caller's, not shared.
+    expect(await (await fetch(`${origin}/api/kept`, { headers: { 'x-probe': '1' } })).text()).toBe('/api/kept#2');
   });
 
   it("sends the app's own API calls straight to its worker, and tells its proxy's \"starting\" from a failure", async () => {

@@ -7,12 +7,14 @@
  * - fail fast: right after a failed call, calls to that app fail at once;
  * - server code: the trust credential, and a refusal of non-2xx answers
  *   (an error page is not code);
+ * - API calls: answers the other app says may be kept are kept (response-cache);
  * - the app's own calls: straight to its worker (ownServer); its proxy's
  *   "starting up" answer is an outage of the moment (ownCall).
  */
 import { SECRET_HEADER, STARTING_HEADER } from '../header-names';
 import { isServerCodePath } from '../origins';
 import { failsFast, markAnswered, markFailed, RemoteDownError } from './remote-state';
+import { isShareableRequest, ResponseCache } from './response-cache';
 
 const INSTALLED = Symbol.for('repo.federation.server-fetch');
 
@@ -58,11 +60,18 @@ function toOwnServer(input: string | URL | Request, url: URL, ownServer: string)
   return input instanceof Request ? new Request(target, input) : target;
 }
 
+function withSecret(input: string | URL | Request, init: RequestInit | undefined, secret: string): Headers {
+  const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+  headers.set(SECRET_HEADER, secret);
+  return headers;
+}
+
 export function installServerFetch(options: ServerFetchOptions): void {
   const global = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
   if (global[INSTALLED]) return;
   global[INSTALLED] = true;
   const plainFetch = globalThis.fetch;
+  const cache = new ResponseCache();
 
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -71,17 +80,22 @@ export function installServerFetch(options: ServerFetchOptions): void {
     const own = parsed !== null && parsed.origin === options.ownOrigin;
     if (!parsed || (!app && !own)) return plainFetch(input, init);
     if (!app) return ownCall(parsed, await plainFetch(options.ownServer ? toOwnServer(input, parsed, options.ownServer) : input, init));
-    if (failsFast(app)) throw new RemoteDownError(app);
-
     const serverCode = isServerCodePath(parsed.pathname);
-    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-    if (serverCode && options.secret) headers.set(SECRET_HEADER, options.secret);
+    const call = () => callApp(app, url, serverCode, input, init);
+    // Server code has its own caching (the federation runtime keeps each container).
+    return !serverCode && isShareableRequest(input, init) ? cache.fetch(url, call) : call();
+  };
+
+  /** One call to another app, as the header says: bounded, failing fast, the secret on server code. */
+  async function callApp(app: string, url: string, serverCode: boolean, input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    if (failsFast(app)) throw new RemoteDownError(app);
+    const secret = serverCode ? options.secret : undefined;
     const timeout = AbortSignal.timeout(options.timeoutMs);
     let response: Response;
     try {
       response = await plainFetch(input, {
         ...init,
-        headers,
+        ...(secret ? { headers: withSecret(input, init, secret) } : {}),
         signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
       });
     } catch (error) {
@@ -92,5 +106,5 @@ export function installServerFetch(options: ServerFetchOptions): void {
     else markAnswered(app);
     if (serverCode && !response.ok) throw new Error(`${url} answered ${response.status}: not loading it as code`);
     return response;
-  };
+  }
 }

@@ -1,9 +1,9 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
 import { findProduct, type Product } from '../../../data/products';
-import { allowAnyOrigin } from '../../../lib/cors';
+import { servePublicly } from '../../../lib/public-api';
 
 export default function handler(req: NextApiRequest, res: NextApiResponse<Product | { error: string }>) {
-  allowAnyOrigin(res);
+  servePublicly(res);
   const product = findProduct(String(req.query.slug));
   if (!product) {
     res.status(404).json({ error: `No product "${String(req.query.slug)}".` });

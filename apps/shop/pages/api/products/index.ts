@@ -1,8 +1,8 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
 import { products, type Product } from '../../../data/products';
-import { allowAnyOrigin } from '../../../lib/cors';
+import { servePublicly } from '../../../lib/public-api';
 
 export default function handler(_req: NextApiRequest, res: NextApiResponse<Product[]>) {
-  allowAnyOrigin(res);
+  servePublicly(res);
   res.status(200).json(products);
 }
