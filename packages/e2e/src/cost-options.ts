@@ -1,7 +1,7 @@
 /**
  * Settings of the cost benchmark, from `--name=value` flags or `COST_NAME`
  * environment variables (flags win). The defaults keep a full run under about
- * eight minutes on a 2-core machine.
+ * ten minutes on a 2-core machine.
  */
 export interface CostOptions {
   /** Autocannon rounds over every URL; each URL keeps its best. */
@@ -11,7 +11,7 @@ export interface CostOptions {
   connections: number;
   /** Chromium visits per URL (medians are printed). */
   browserRuns: number;
-  /** Lighthouse audits per URL (0: none). */
+  /** Lighthouse audits per URL (0: none); the median by score is printed (one audit's TBT swings by 200 ms here). */
   lighthouseRuns: number;
   /** First port: the apps take the next ones in registry order, the floor the one after them. */
   port: number;
@@ -24,7 +24,7 @@ const DEFAULTS: CostOptions = {
   duration: 4,
   connections: 10,
   browserRuns: 3,
-  lighthouseRuns: 1,
+  lighthouseRuns: 3,
   port: 3310,
   reuseFloor: false,
 };

@@ -10,9 +10,11 @@
 import CachePolicy from 'http-cache-semantics';
 
 interface Entry {
-  policy: CachePolicy;
+  /** Date.now() until which the answer is fresh (the askers send no headers of their own, so time alone decides). */
+  freshUntil: number;
   status: number;
   statusText: string;
+  headers: Record<string, string>;
   body: ArrayBuffer;
 }
 
@@ -36,8 +38,7 @@ export function isShareableRequest(input: string | URL | Request, init: RequestI
 }
 
 function toResponse(entry: Entry): Response {
-  const headers = entry.policy.responseHeaders() as Record<string, string>;
-  return new Response(entry.body, { status: entry.status, statusText: entry.statusText, headers });
+  return new Response(entry.body, { status: entry.status, statusText: entry.statusText, headers: entry.headers });
 }
 
 export class ResponseCache {
@@ -54,8 +55,7 @@ export class ResponseCache {
 
   /** The answer for `url`: kept and fresh, shared with a call on its way, or from `load` (the real call). */
   async fetch(url: string, load: () => Promise<Response>): Promise<Response> {
-    const request = { url, method: 'GET', headers: {} };
-    const kept = this.#fresh(url, request);
+    const kept = this.#fresh(url);
     if (kept) return toResponse(kept);
     const pending = this.#pending.get(url);
     if (pending) {
@@ -68,13 +68,20 @@ export class ResponseCache {
     let entry: Entry | null = null;
     try {
       const response = await load();
-      const policy = new CachePolicy(request, { status: response.status, headers: Object.fromEntries(response.headers) }, { shared: true });
+      const headers = Object.fromEntries(response.headers);
+      const policy = new CachePolicy({ url, method: 'GET', headers: {} }, { status: response.status, headers }, { shared: true });
       const declared = Number(response.headers.get('content-length') ?? 0);
       if (!policy.storable() || policy.timeToLive() <= 0 || response.headers.has('set-cookie') || declared > this.limits.maxEntryBytes) {
         return response;
       }
       const body = await response.arrayBuffer();
-      const read = { policy, status: response.status, statusText: response.statusText, body };
+      const read: Entry = {
+        freshUntil: Date.now() + policy.timeToLive(),
+        status: response.status,
+        statusText: response.statusText,
+        headers: policy.responseHeaders() as Record<string, string>,
+        body,
+      };
       if (body.byteLength > this.limits.maxEntryBytes) return toResponse(read);
       entry = read;
       this.#keep(url, entry);
@@ -85,11 +92,11 @@ export class ResponseCache {
     }
   }
 
-  #fresh(url: string, request: CachePolicy.Request): Entry | null {
+  #fresh(url: string): Entry | null {
     const entry = this.#entries.get(url);
     if (!entry) return null;
     this.#drop(url, entry);
-    if (!entry.policy.satisfiesWithoutRevalidation(request)) return null;
+    if (Date.now() >= entry.freshUntil) return null;
     this.#entries.set(url, entry); // most recently used last
     this.#bytes += entry.body.byteLength;
     return entry;

@@ -11,6 +11,9 @@ import { canonicalPath, decodeFully, isPlainSpelling, pathOf } from './request-p
 /** `/_next/static/ssr`, compared against a lower-cased canonical path. */
 const SERVER_CODE_DIR = SERVER_CODE_PREFIX.replace(/\/$/, '').toLowerCase();
 
+/** What decodeFully would change: an escape, or a raw byte of an (overlong) UTF-8 sequence. */
+const NEEDS_DECODING = /[%\x80-\xff]/;
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 function sameSecret(given: string, expected: string): boolean {
@@ -40,6 +43,8 @@ export function mayReadServerCode(
  * plain spelling (escaped brackets included), so no page or asset breaks.
  */
 export function isServerCodeRequest(rawUrl: string): boolean {
+  // Most requests: nothing escaped, no byte a decoder could turn into a letter, no `_next` anywhere.
+  if (!NEEDS_DECODING.test(rawUrl) && !rawUrl.toLowerCase().includes('_next')) return false;
   const decoded = decodeFully(pathOf(rawUrl));
   if (decoded === null) return true;
   const canonical = canonicalPath(decoded);
