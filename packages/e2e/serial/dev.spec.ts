@@ -37,6 +37,11 @@ test.describe('dev mode', () => {
     );
     expect(html).toContain('aria-label="Cart, 0 items"');
     expect(html).toContain('data-testid="product-card"');
+    // Its remotes were not up while it served pages that need them: news ("waiting for"), never an error.
+    const printed = home.output();
+    expect(printed).toContain(`home: ${home.url}`);
+    expect(printed).toContain('home: waiting for');
+    expect(printed.split('\n').filter((line) => /error|unavailable|is not a function/i.test(line))).toEqual([]);
   });
 
   test("an edit to a remote's component shows in open tabs without a reload, and in hosts' server HTML", async ({ browser }) => {

@@ -22,7 +22,7 @@ import { loadRemoteModule } from './instance';
 import { containerName } from './registry';
 import { remoteGeneration, useRemoteGeneration } from './hot-remotes';
 import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
-import { isDownError } from './runtime/remote-state';
+import { isDownError, RemoteDownError } from './runtime/remote-state';
 import { noteUsedModule } from './runtime/used-modules';
 import { isFallbackModule } from './fallback-module';
 
@@ -69,7 +69,8 @@ async function loadOwnerPage(match: RouteMatch): Promise<LoadedPage> {
   if (cached) return cached;
   const id = await ownerPageId(match);
   const page = await loadRemoteModule<{ default: OwnerPage }>(id);
-  if (!page?.default || isFallbackModule(page.default)) throw new Error(`${match.app} page ${match.route} did not load.`);
+  if (isFallbackModule(page?.default)) throw new RemoteDownError(id, 'its code did not load');
+  if (!page?.default) throw new Error(`${id} has no default export: it is not a page.`);
   const loaded = { id, Page: page.default };
   pageCaches().owner.set(keyOf(match), loaded);
   return loaded;
@@ -79,6 +80,8 @@ async function loadOwnerPage(match: RouteMatch): Promise<LoadedPage> {
 async function ownerPageId(match: RouteMatch): Promise<string> {
   const container = containerName(match.app);
   const pagesMap = await loadRemoteModule<{ default: Record<string, string> }>(`${container}/pages-map-v2`);
+  // The owner is down or still starting: its pages-map is a fallback, not a map without this page.
+  if (isFallbackModule(pagesMap?.default)) throw new RemoteDownError(`${container}/pages-map-v2`, 'its code did not load');
   const modulePath = pagesMap?.default[match.route];
   if (!modulePath) throw new Error(`${match.app} has no page for ${match.route} in its pages-map.`);
   return `${container}/${modulePath.replace(/^\.\//, '')}`;
@@ -134,7 +137,9 @@ FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
   try {
     loaded = await loadOwnerPage(match);
   } catch (error) {
-    console.error(`[federation] ${match.app} page ${match.route} unavailable:`, (error as Error).message);
+    // Down or starting is news (the page shows a fallback, the supervisor says "waiting for"); anything else is a bug.
+    if (isDownError(match.app, error)) console.warn(`[federation] ${match.app} page ${match.route}: ${(error as Error).message}`);
+    else console.error(`[federation] ${match.app} page ${match.route} did not load:`, error);
     return { match, down: true, pageProps: {} };
   }
   const { id, Page } = loaded;
@@ -148,7 +153,7 @@ FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
   } catch (error) {
     // The owner's data source (usually the owner app itself) cannot be reached.
     if (isDownError(match.app, error)) {
-      console.error(`[federation] ${match.app} page ${match.route} data unavailable:`, (error as Error).message);
+      console.warn(`[federation] ${match.app} page ${match.route} data: ${(error as Error).message}`);
       return { match, down: true, pageProps: {} };
     }
     console.error(`[federation] ${match.app} page ${match.route} threw at ${pathname}:`, error);
