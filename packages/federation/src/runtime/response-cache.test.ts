@@ -13,7 +13,7 @@ let server: http.Server;
 let origin = '';
 const calls = new Map<string, number>();
 
-/** `/kept/<anything>?max-age=N&size=B` answers B bytes with that Cache-Control; `cc=` sets any other. */
+/** `/kept/<anything>?max-age=N&size=B` answers B bytes with that Cache-Control; `cc=` sets any other, `vary=` a Vary. */
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -22,7 +22,9 @@ beforeAll(async () => {
     const cacheControl = url.searchParams.get('cc') ?? `public, max-age=${url.searchParams.get('max-age') ?? 0}`;
     const body = `${url.pathname}#${calls.get(url.pathname)}`.padEnd(Number(url.searchParams.get('size') ?? 0), '.');
     // A slow answer, so that concurrent askers really overlap.
-    setTimeout(() => res.writeHead(status, { 'cache-control': cacheControl, 'content-type': 'text/plain' }).end(body), 50);
+    const vary = url.searchParams.get('vary');
+    const headers = { 'cache-control': cacheControl, 'content-type': 'text/plain', ...(vary ? { vary } : {}) };
+    setTimeout(() => res.writeHead(status, headers).end(body), 50);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -52,7 +54,7 @@ describe('response cache', () => {
 
   it('never keeps what the server does not allow, nor an error', async () => {
     const cache = new ResponseCache();
-    for (const path of ['/never/a?max-age=0', '/never/b?cc=no-store', '/never/c?cc=private,max-age=60', '/never/d?cc=', '/never/e?max-age=60&status=500']) {
+    for (const path of ['/never/a?max-age=0', '/never/b?cc=no-store', '/never/c?cc=private,max-age=60', '/never/d?cc=', '/never/e?max-age=60&status=500', '/never/f?max-age=60&vary=*']) {
       const pathname = path.split('?')[0]!;
       const first = await through(cache, path);
       const second = await through(cache, path);

@@ -70,10 +70,7 @@ export class ResponseCache {
       const response = await load();
       const headers = Object.fromEntries(response.headers);
       const policy = new CachePolicy({ url, method: 'GET', headers: {} }, { status: response.status, headers }, { shared: true });
-      const declared = Number(response.headers.get('content-length') ?? 0);
-      if (!policy.storable() || policy.timeToLive() <= 0 || response.headers.has('set-cookie') || declared > this.limits.maxEntryBytes) {
-        return response;
-      }
+      if (!this.#mayKeep(policy, response)) return response;
       const body = await response.arrayBuffer();
       const read: Entry = {
         freshUntil: Date.now() + policy.timeToLive(),
@@ -90,6 +87,21 @@ export class ResponseCache {
       this.#pending.delete(url);
       settle(entry);
     }
+  }
+
+  /**
+   * What the answer allows a shared cache, and what our askers allow: they send no headers, so any `Vary`
+   * but `*` matches them all alike; an answer that sets a cookie is someone's own.
+   */
+  #mayKeep(policy: CachePolicy, response: Response): boolean {
+    const declaredBytes = Number(response.headers.get('content-length') ?? 0);
+    return (
+      policy.storable() &&
+      policy.timeToLive() > 0 &&
+      !response.headers.has('set-cookie') &&
+      !(response.headers.get('vary') ?? '').includes('*') &&
+      declaredBytes <= this.limits.maxEntryBytes
+    );
   }
 
   #fresh(url: string): Entry | null {
