@@ -86,7 +86,7 @@ export function installServerFetch(options: ServerFetchOptions): void {
     return !serverCode && isShareableRequest(input, init) ? cache.fetch(url, call) : call();
   };
 
-  /** One call to another app, as the header says: bounded, failing fast, the secret on server code. */
+  /** One call to another app: bounded, failing fast, the secret with server code only. */
   async function callApp(app: string, url: string, serverCode: boolean, input: string | URL | Request, init?: RequestInit): Promise<Response> {
     if (failsFast(app)) throw new RemoteDownError(app);
     const secret = serverCode ? options.secret : undefined;
