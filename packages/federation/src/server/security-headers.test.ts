@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, newNonce, securityHeaders } from './security-headers';
+import { newNonce, policyFor, securityHeaders } from './security-headers';
 
 describe('content security policy', () => {
-  const policy = contentSecurityPolicy(['http://localhost:3002', 'http://localhost:3000', 'http://localhost:3002'], 'abc');
+  const policy = policyFor(['http://localhost:3002', 'http://localhost:3000', 'http://localhost:3002'])('abc');
 
   it('allows scripts and connections from exactly the registered origins and the nonce', () => {
     expect(policy).toContain("script-src 'self' 'nonce-abc' http://localhost:3000 http://localhost:3002;");
@@ -14,6 +14,10 @@ describe('content security policy', () => {
 
   it('makes a fresh nonce each time', () => {
     expect(newNonce()).not.toBe(newNonce());
+    // Drawn from a pool of 256: across refills every nonce is new and 16 bytes long.
+    const nonces = Array.from({ length: 1_000 }, newNonce);
+    expect(new Set(nonces).size).toBe(nonces.length);
+    expect(nonces.every((nonce) => Buffer.from(nonce, 'base64').length === 16)).toBe(true);
   });
 
   it('puts the policy on documents only', () => {

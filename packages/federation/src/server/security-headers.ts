@@ -50,10 +50,6 @@ export function policyFor(origins: string[]): (nonce: string) => string {
     ].join('; ');
 }
 
-export function contentSecurityPolicy(origins: string[], nonce: string): string {
-  return policyFor(origins)(nonce);
-}
-
 /** Headers for every response; the policy only where a document is served. */
 export function securityHeaders(
   isDocument: boolean,

@@ -80,6 +80,9 @@ const hostile = [
   '/_next/static/chunks/%c0%ae%c0%ae/ssr/remoteEntry.js',
   '/_next/static/%c1%b3sr/remoteEntry.js',
   '/%c1%9fnext/static/ssr/remoteEntry.js',
+  // the same overlong bytes sent raw (no `%`, no `_next` as such: the guard must still decode)
+  '/\xc1\x9fnext/static/ssr/remoteEntry.js',
+  '/_next/static\xc0\xafssr/remoteEntry.js',
   // mixed case
   '/_next/static/SSR/remoteEntry.js',
   '/_next/static/Ssr/remoteEntry.js',
