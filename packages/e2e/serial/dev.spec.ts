@@ -74,6 +74,39 @@ test.describe('dev mode', () => {
     restoreShopCard();
   });
 
+  test('two edits in quick succession: an open host tab ends with the second, even when the first one still loads', async ({ browser }) => {
+    const home = running.find((app) => app.name === 'home') as RunningApp;
+    const shop = running.find((app) => app.name === 'shop') as RunningApp;
+    await waitUntilSettled(running.map((app) => app.url), 120_000);
+    const hostTab = await browser.newPage();
+    await hostTab.goto(`${home.url}/`);
+    await waitForHydration(hostTab);
+    await markWindow(hostTab);
+    // From here, shop's chunks reach this tab 8 s after shop answered: the first edit's chunk, fetched
+    // while shop served the first edit, arrives after the second edit was announced (a busy machine
+    // does that with no help). Shop's entries come at once.
+    const isChunk = (url: string) => url.startsWith(`${shop.url}/_next/static/chunks/`) && !url.includes('remoteEntry.js');
+    await hostTab.route((url) => isChunk(url.href), async (route) => {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 8_000));
+      await route.fulfill({ response });
+    });
+
+    const first = `first-${Date.now().toString(36)}`;
+    const second = `second-${Date.now().toString(36)}`;
+    const firstChunk = hostTab.waitForRequest((request) => isChunk(request.url()), { timeout: 60_000 });
+    markShopCard(first);
+    await firstChunk;
+    markShopCard(second);
+    await expect(hostTab.getByText(second).first()).toBeVisible({ timeout: 90_000 });
+    await hostTab.waitForTimeout(10_000); // the first edit's late chunk has arrived by now
+    await expect(hostTab.getByText(second).first()).toBeVisible();
+    expect(await hostTab.getByText(first).count()).toBe(0);
+    expect(await stillSameWindow(hostTab), "the host's tab was updated in place, not reloaded").toBe(true);
+    restoreShopCard();
+    await hostTab.close();
+  });
+
   test('a remote stopped and started again: open host tabs and server HTML show its fallback, then it again, with no reload', async ({
     browser,
   }) => {

@@ -20,7 +20,7 @@ import { registry, selfName } from './runtime-registry';
 import { RemoteFallback, RemoteSlot } from './federated';
 import { loadRemoteModule } from './instance';
 import { containerName } from './registry';
-import { remoteGeneration, useRemoteGeneration } from './hot-remotes';
+import { remoteGeneration, trackLoad, useRemoteGeneration } from './hot-remotes';
 import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
 import { isDownError, RemoteDownError } from './runtime/remote-state';
 import { noteUsedModule } from './runtime/used-modules';
@@ -65,8 +65,10 @@ function pageCaches(): { owner: Map<string, LoadedPage>; lazy: Map<string, Compo
 }
 
 async function loadOwnerPage(match: RouteMatch): Promise<LoadedPage> {
-  const cached = pageCaches().owner.get(keyOf(match));
-  if (cached) return cached;
+  return pageCaches().owner.get(keyOf(match)) ?? trackLoad(loadOwnerPageAfresh(match));
+}
+
+async function loadOwnerPageAfresh(match: RouteMatch): Promise<LoadedPage> {
   const id = await ownerPageId(match);
   const page = await loadRemoteModule<{ default: OwnerPage }>(id);
   if (isFallbackModule(page?.default)) throw new RemoteDownError(id, 'its code did not load');

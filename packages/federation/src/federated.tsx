@@ -4,7 +4,7 @@
  * renders a small labelled fallback instead of breaking the page.
  */
 import { Component, lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { listenForRemoteChanges, useRemoteGeneration } from './hot-remotes';
+import { listenForRemoteChanges, trackLoad, useRemoteGeneration } from './hot-remotes';
 import { isFallbackModule } from './fallback-module';
 
 type RemoteModule<P> = { default?: ComponentType<P> } | null | undefined;
@@ -60,7 +60,7 @@ export function federated<P extends object>(
     // A fallback module's own component reports each render that uses it (see fallback-module).
     let Reported: ComponentType = () => null;
     try {
-      const mod = await importRemote();
+      const mod = await trackLoad(importRemote());
       const loaded = typeof mod?.default === 'function' || typeof mod?.default === 'object';
       if (loaded && !isFallbackModule(mod?.default)) {
         return { default: mod.default as ComponentType<P> };

@@ -48,6 +48,10 @@ interface HotState {
   /** Server: when a fallback of a remote that is up was last dropped (retried at most every RETRY_FALLBACK_MS). */
   retried: Record<string, number>;
   listening: boolean;
+  /** Browser: remote loads in flight, and the remotes announced changed meanwhile (see announced). */
+  loading: number;
+  waiting: Set<string>;
+  waitTimer: ReturnType<typeof setTimeout> | null;
 }
 
 const HOT = Symbol.for('repo.federation.hot-remotes');
@@ -62,6 +66,9 @@ function hot(): HotState {
     versions: {},
     retried: {},
     listening: false,
+    loading: 0,
+    waiting: new Set(),
+    waitTimer: null,
   });
 }
 
@@ -163,6 +170,42 @@ export function refreshChangedRemotes(header: string | string[] | undefined, now
   bump(changed);
 }
 
+/**
+ * Browser: a remote's chunks go into one array per remote (`webpackChunk<name>`), which every copy
+ * of its code reads. A load still in flight when new code is announced would push its old chunks into
+ * the array the new container starts from, and the tab would keep the old code for good (two saves in
+ * quick succession did that). So an announced change waits until no remote load is in flight (at
+ * most LOAD_WAIT_MS, for a remote that hangs), then loads afresh: the last change always wins.
+ */
+const LOAD_WAIT_MS = 5_000;
+
+/** Counts `load` as in flight until it settles (browser, dev; elsewhere returns it as is). */
+export function trackLoad<T>(load: Promise<T>): Promise<T> {
+  if (!isDev || typeof window === 'undefined') return load;
+  const state = hot();
+  state.loading += 1;
+  return load.finally(() => {
+    state.loading -= 1;
+    if (state.loading === 0 && state.waiting.size > 0) applyWaiting();
+  });
+}
+
+function applyWaiting(): void {
+  const state = hot();
+  if (state.waitTimer) clearTimeout(state.waitTimer);
+  state.waitTimer = null;
+  const apps = [...state.waiting];
+  state.waiting.clear();
+  bump(apps);
+}
+
+function announced(app: string): void {
+  const state = hot();
+  state.waiting.add(app);
+  if (state.loading === 0) return applyWaiting();
+  state.waitTimer ??= setTimeout(applyWaiting, LOAD_WAIT_MS);
+}
+
 /** Browser, dev: listens to the host's proxy for remote changes, once per page. */
 export function listenForRemoteChanges(): void {
   if (!isDev || typeof window === 'undefined' || typeof EventSource === 'undefined') return;
@@ -173,7 +216,7 @@ export function listenForRemoteChanges(): void {
   const events = new EventSource(REMOTE_EVENTS_PATH);
   events.addEventListener('remote', (event) => {
     const { name } = JSON.parse((event as MessageEvent<string>).data) as { name: string };
-    if (known.has(name)) bump([name]);
+    if (known.has(name)) announced(name);
   });
 }
 
