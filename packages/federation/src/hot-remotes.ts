@@ -175,9 +175,10 @@ export function refreshChangedRemotes(header: string | string[] | undefined, now
  * of its code reads. A load still in flight when new code is announced would push its old chunks into
  * the array the new container starts from, and the tab would keep the old code for good (two saves in
  * quick succession did that). So an announced change waits until no remote load is in flight (at
- * most LOAD_WAIT_MS, for a remote that hangs), then loads afresh: the last change always wins.
+ * most LOAD_WAIT_MS, for a remote that hangs; a slow one on a busy machine settles well within it),
+ * then loads afresh: the last change always wins.
  */
-const LOAD_WAIT_MS = 5_000;
+const LOAD_WAIT_MS = 15_000;
 
 /** Counts `load` as in flight until it settles (browser, dev; elsewhere returns it as is). */
 export function trackLoad<T>(load: Promise<T>): Promise<T> {

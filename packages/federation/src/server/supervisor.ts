@@ -76,7 +76,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   const secret = env.FEDERATION_SSR_SECRET || undefined;
   const watcher = new RemoteWatcher(
     apps.filter((other) => other.name !== app.name).map((other) => ({ name: other.name, origin: origins[other.name] as string })),
-    { intervalMs: settings.pollMs, timeoutMs: settings.probeTimeoutMs, headers: secret ? { [SECRET_HEADER]: secret } : {} },
+    { intervalMs: settings.pollMs, timeoutMs: settings.probeTimeoutMs, headers: secret ? { [SECRET_HEADER]: secret } : {}, browser: mode === 'dev' },
   );
   const shutdown = new Shutdown();
 
