@@ -105,6 +105,8 @@ test.describe('dev mode', () => {
     expect(await stillSameWindow(hostTab), "the host's tab was updated in place, not reloaded").toBe(true);
     restoreShopCard();
     await hostTab.close();
+    // Leaves shop as it found it: the revert compiled and rendered by home.
+    await waitFor(`${home.url}/`, (status, body) => status === 200 && body.includes('data-testid="product-card"') && !body.includes(second), 120_000);
   });
 
   test('a remote stopped and started again: open host tabs and server HTML show its fallback, then it again, with no reload', async ({
@@ -112,6 +114,9 @@ test.describe('dev mode', () => {
   }) => {
     const home = running.find((app) => app.name === 'home') as RunningApp;
     const shop = running.find((app) => app.name === 'shop') as RunningApp;
+    // Shop's cards in home's server HTML first: shop may still be compiling an earlier edit, and a page
+    // served meanwhile shows its "unavailable" data, which a remote's new code does not refetch.
+    await waitFor(`${home.url}/`, (status, body) => status === 200 && body.includes('data-testid="product-card"'), 120_000);
     const hostTab = await browser.newPage();
     await hostTab.goto(`${home.url}/`);
     await waitForHydration(hostTab);
