@@ -1,2 +1,2 @@
-// Serves the pages other apps own, `/` included (rewritten here when another app owns it), and a 404 for unknown paths.
+// Serves the pages other apps own and a 404 for unknown paths (home owns `/`, so this catch-all is not optional: see catch-all-file.ts).
 export { default } from '@repo/federation/catch-all';

@@ -38,8 +38,9 @@ for (const app of registry) {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Shop' })).toBeVisible();
-    // Where `/` is rewritten to (see catch-all.tsx) is no page of its own.
-    expect((await page.goto(`${app.url}/_federated-root`))?.status()).toBe(404);
+    // Deeper, under an owner's route, and with a query: the catch-all matches them all, and knows no page there.
+    expect((await page.goto(`${app.url}/no/such/page?x=1`))?.status()).toBe(404);
+    expect((await page.goto(`${app.url}/p/enamel-mug/more`))?.status()).toBe(404);
   });
 
   test(`${app.name} puts remote CSS in the server HTML and serves remote images`, async ({ page, request }) => {

@@ -7,11 +7,9 @@
  * fallback with the route's normal status; an exception from the owner page's
  * own code is a bug, answered with a 500 as the owner app itself would.
  *
- * `/` too: a catch-all page cannot match `/`, so where another app owns `/`,
- * next-config rewrites it to ROOT_REWRITE_DESTINATION (`/_federated-root`, a
- * path no page has, which falls to this page). The page looks up the path the
- * browser asked for (`asPath`, still `/`), never the rewritten one; asked for
- * directly, `/_federated-root` is an unknown path (404).
+ * `/` too, where another app owns it: there the catch-all is optional
+ * (`pages/[[...federatedPath]].tsx`, see catch-all-file.ts). The page looks up
+ * the path the browser asked for (`asPath`).
  */
 import type { NextPage, NextPageContext } from 'next';
 import Head from 'next/head';
@@ -25,9 +23,7 @@ import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
 import { isDownError, RemoteDownError } from './runtime/remote-state';
 import { noteUsedModule } from './runtime/used-modules';
 import { isFallbackModule } from './fallback-module';
-
-/** The catch-all file is `pages/[...federatedPath].tsx`: its param is not the owner page's. */
-export const CATCH_ALL_PARAM = 'federatedPath';
+import { CATCH_ALL_PARAM } from './catch-all-file';
 
 type PageProps = Record<string, unknown>;
 type OwnerPage = ComponentType<PageProps> & {

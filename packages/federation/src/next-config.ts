@@ -3,11 +3,13 @@
  * next.config.ts is `export default withFederation(__dirname)`: the registry
  * (read from the app folders) decides its name, remotes and exposes.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import type { Configuration } from 'webpack';
+import { catchAllFileProblem } from './catch-all-file';
 import { discoverApps, findRepoRoot } from './discover';
 import { devDistDir, productionDistDir } from './dist-dir';
 import { HeldChunksPlugin } from './held-chunks-plugin';
@@ -24,9 +26,6 @@ const WORKSPACE_PACKAGES = ['@repo/federation', '@repo/cart', '@repo/shell'];
 
 /** Modules every app must share as one instance across containers. */
 const SINGLETONS = ['@repo/cart'];
-
-/** Where a non-owner's catch-all serves `/` from (a catch-all page cannot match `/`). */
-export const ROOT_REWRITE_DESTINATION = '/_federated-root';
 
 interface WebpackContext {
   dev: boolean;
@@ -72,7 +71,9 @@ function federatedConfig(appDir: string, nextConfig: NextConfig, dev: boolean): 
   const self = apps.find((app) => app.name === path.basename(appDir));
   if (!self) throw new Error(`withFederation: ${appDir} is not an app folder under apps/.`);
   const remotes = apps.filter((app) => app !== self);
-  const ownsRoot = self.routes.includes('/');
+  // Checked here so a folder whose catch-all does not fit its routes fails its build and dev, with what to rename.
+  const catchAllProblem = catchAllFileProblem(self.name, self.routes.includes('/'), (file) => existsSync(path.join(appDir, file)));
+  if (catchAllProblem) throw new Error(`withFederation: ${catchAllProblem}`);
   // Checked here so a registry without (or with two) providers fails the build, not a page.
   const shell = shellModules(apps);
 
@@ -94,13 +95,6 @@ function federatedConfig(appDir: string, nextConfig: NextConfig, dev: boolean): 
       FEDERATION_APPS: JSON.stringify(apps.map(toPublic)),
       FEDERATION_SELF: self.name,
       FEDERATION_RUNTIME_CORE_SCRIPT: runtimeCoreScriptPath(dev ? 'development' : 'production'),
-    },
-    async rewrites() {
-      return {
-        beforeFiles: [],
-        afterFiles: [],
-        fallback: ownsRoot ? [] : [{ source: '/', destination: ROOT_REWRITE_DESTINATION }],
-      };
     },
     webpack(config: Configuration, context: WebpackContext) {
       const target = context.isServer ? 'server' : 'browser';

@@ -59,7 +59,7 @@ describe('appFiles', () => {
         'next.config.ts',
         'pages/_app.tsx',
         'pages/_document.tsx',
-        'pages/[...federatedPath].tsx',
+        'pages/[[...federatedPath]].tsx',
         'pages/gift-cards.tsx',
         'components/card.tsx',
         'lib/greeting.test.ts',

@@ -3,6 +3,7 @@
  * app, plus one page with a data method, one exposed component and its test.
  */
 import { containerName } from '../registry';
+import { catchAllFile } from '../catch-all-file';
 
 export interface TemplateInput {
   name: string;
@@ -75,7 +76,8 @@ export function appFiles(input: TemplateInput): Record<string, string> {
     'eslint.config.mjs': `export { default } from '@repo/eslint-config';\n`,
     'pages/_app.tsx': `export { default } from '@repo/shell/app';\n`,
     'pages/_document.tsx': `export { default } from '@repo/federation/document';\n`,
-    'pages/[...federatedPath].tsx': `// Serves the pages other apps own, \`/\` included (rewritten here when another app owns it), and a 404 for unknown paths.\nexport { default } from '@repo/federation/catch-all';\n`,
+    // A new app owns only /<name>: its catch-all also serves `/` (see catch-all-file.ts).
+    [catchAllFile(false)]: `// Serves the pages other apps own, \`/\` included (where another app owns it: this catch-all is optional), and a 404 for unknown paths.\nexport { default } from '@repo/federation/catch-all';\n`,
     'lib/greeting.ts': `/** The data this app's page shows: replace with your own. */
 export interface Greeting {
   title: string;
