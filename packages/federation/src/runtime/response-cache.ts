@@ -8,14 +8,11 @@
  * owner decides: an answer without a lifetime is never kept.
  */
 import CachePolicy from 'http-cache-semantics';
+import { KeptResponse, type KeptAnswer } from './kept-response';
 
-interface Entry {
+interface Entry extends KeptAnswer {
   /** Date.now() until which the answer is fresh (the askers send no headers of their own, so time alone decides). */
   freshUntil: number;
-  status: number;
-  statusText: string;
-  headers: Record<string, string>;
-  body: ArrayBuffer;
 }
 
 export interface ResponseCacheLimits {
@@ -37,9 +34,7 @@ export function isShareableRequest(input: string | URL | Request, init: RequestI
   return method === 'GET' && !init.body && !init.headers && !bypass;
 }
 
-function toResponse(entry: Entry): Response {
-  return new Response(entry.body, { status: entry.status, statusText: entry.statusText, headers: entry.headers });
-}
+const toResponse = (entry: Entry): Response => new KeptResponse(entry);
 
 export class ResponseCache {
   readonly #entries = new Map<string, Entry>();
