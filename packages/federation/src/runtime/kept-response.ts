@@ -5,8 +5,9 @@
  * answer (profiled: undici's body, web streams and their transfer hooks, and
  * the garbage they leave), where parsing the JSON itself takes ~2 µs. Renders
  * read an answer with json() or text(): those come straight from the kept
- * bytes. Anything else (the body stream, blob(), formData()) reads a plain
- * Response made on first use, so every part of the Fetch API still works.
+ * answer, its text decoded once. Anything else (the body stream, blob(),
+ * formData()) reads a plain Response made on first use, so every part of the
+ * Fetch API still works.
  */
 
 export interface KeptAnswer {
@@ -17,6 +18,17 @@ export interface KeptAnswer {
 }
 
 const decoder = new TextDecoder();
+/** Each kept answer's body as text, decoded once: a string cannot be changed by whoever gets it. */
+const texts = new WeakMap<KeptAnswer, string>();
+
+function textOf(answer: KeptAnswer): string {
+  let text = texts.get(answer);
+  if (text === undefined) {
+    text = decoder.decode(answer.body);
+    texts.set(answer, text);
+  }
+  return text;
+}
 
 export class KeptResponse extends Response {
   readonly #answer: KeptAnswer;
@@ -42,11 +54,11 @@ export class KeptResponse extends Response {
     if (this.bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
   }
 
-  /** The kept bytes, once, as any Response's; a copy, so no asker can change another's answer. */
-  #take(): ArrayBuffer {
+  /** Marks the body read: once, as any Response's. */
+  #take(): KeptAnswer {
     this.#unread();
     this.#read = true;
-    return this.#answer.body.slice(0);
+    return this.#answer;
   }
 
   override get body(): Response['body'] {
@@ -59,7 +71,7 @@ export class KeptResponse extends Response {
   }
 
   override async text(): Promise<string> {
-    return this.#plain ? this.#plain.text() : decoder.decode(this.#take());
+    return this.#plain ? this.#plain.text() : textOf(this.#take());
   }
 
   override async json(): Promise<unknown> {
@@ -67,7 +79,8 @@ export class KeptResponse extends Response {
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#plain ? this.#plain.arrayBuffer() : this.#take();
+    // A copy: no asker can change another's answer.
+    return this.#plain ? this.#plain.arrayBuffer() : this.#take().body.slice(0);
   }
 
   override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
