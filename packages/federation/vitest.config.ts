@@ -1,3 +1,4 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['src/**/*.test.ts'] } });
+// JSX as Next compiles it (the automatic runtime), for the tests of components.
+export default defineConfig({ esbuild: { jsx: 'automatic' }, test: { include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] } });

@@ -21,7 +21,7 @@ import { containerName } from './registry';
 import { remoteGeneration, trackLoad, useRemoteGeneration } from './hot-remotes';
 import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
 import { isDownError, RemoteDownError } from './runtime/remote-state';
-import { noteUsedModule } from './runtime/used-modules';
+import { useUsedModule } from './runtime/used-modules';
 import { isFallbackModule } from './fallback-module';
 import { CATCH_ALL_PARAM } from './catch-all-file';
 
@@ -109,11 +109,14 @@ function NotFound() {
 
 const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, down, pageProps }) => {
   const generation = useRemoteGeneration();
+  const loaded = match && !down ? pageCaches().owner.get(keyOf(match)) : undefined;
+  // Its JS and CSS go into this render's HTML (nextjs-mf does not record a module loaded with loadRemote).
+  useUsedModule(loaded?.id);
   if (!match) return <NotFound />;
   const label = `This ${match.app} page`;
   if (down) return <RemoteFallback label={label} />;
   // Loaded by getInitialProps on the server and on client navigation: rendered as is.
-  const Page = pageCaches().owner.get(keyOf(match))?.Page ?? lazyOwnerPage(match);
+  const Page = loaded?.Page ?? lazyOwnerPage(match);
   return (
     <RemoteSlot key={generation} label={label}>
       <Page {...pageProps} />
@@ -140,9 +143,7 @@ FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
     else console.error(`[federation] ${match.app} page ${match.route} did not load:`, error);
     return { match, down: true, pageProps: {} };
   }
-  const { id, Page } = loaded;
-  // Its JS and CSS go into this render's HTML (see used-modules).
-  noteUsedModule(id);
+  const { Page } = loaded;
   const { [CATCH_ALL_PARAM]: _ownPath, ...query } = ctx.query;
   const ownerCtx: NextPageContext = { ...ctx, query: { ...query, ...match.params }, pathname: match.route };
   try {

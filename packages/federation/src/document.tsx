@@ -13,7 +13,8 @@ import { remoteEntryUrl, type Origins } from './origins';
 import { ownExposeStyles } from './own-styles';
 import { NONCE_HEADER, REMOTE_VERSIONS_HEADER, RENDERS_HEADER } from './header-names';
 import { versionedEntry, versionsFromHeader, type RemoteVersions } from './remote-versions';
-import { flushChunks } from './runtime/flush-chunks';
+import { filesOf } from './runtime/flush-chunks';
+import { UsedModules } from './runtime/used-modules';
 import { rendersReport } from './runtime/remote-state';
 
 // Next loads `_document` before it renders any page, and only the app's own server loads it.
@@ -43,9 +44,23 @@ function usedEntries(chunks: string[], origins: Origins, versions: RemoteVersion
 
 export default class FederatedDocument extends Document<FederatedDocumentProps> {
   static async getInitialProps(ctx: DocumentContext): Promise<FederatedDocumentProps> {
+    // This render's remote modules, recorded while React renders it (see used-modules).
+    const used = new Set<string>();
+    const renderPage = ctx.renderPage;
+    ctx.renderPage = () =>
+      renderPage({
+        enhanceApp: (App) =>
+          function RecordedApp(props) {
+            return (
+              <UsedModules value={used}>
+                <App {...props} />
+              </UsedModules>
+            );
+          },
+      });
     const initialProps = await Document.getInitialProps(ctx);
     const origins = currentOrigins();
-    const chunks = await flushChunks(origins);
+    const chunks = await filesOf(used, origins);
     const nonce = ctx.req?.headers[NONCE_HEADER];
     // Dev keeps nextjs-mf's `t=<now>`: there, entries change with every compile.
     const versions =

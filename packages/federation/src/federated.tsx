@@ -6,6 +6,7 @@
 import { Component, lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { listenForRemoteChanges, trackLoad, useRemoteGeneration } from './hot-remotes';
 import { isFallbackModule } from './fallback-module';
+import { RecordingScope } from './runtime/used-modules';
 
 type RemoteModule<P> = { default?: ComponentType<P> } | null | undefined;
 
@@ -63,7 +64,9 @@ export function federated<P extends object>(
       const mod = await trackLoad(importRemote());
       const loaded = typeof mod?.default === 'function' || typeof mod?.default === 'object';
       if (loaded && !isFallbackModule(mod?.default)) {
-        return { default: mod.default as ComponentType<P> };
+        const Loaded = mod.default as ComponentType<P>;
+        // Rendered right after the scope opens, also when React comes back to it after the code loaded.
+        return { default: (props: P) => <RecordingScope><Loaded {...props} /></RecordingScope> };
       }
       if (loaded) Reported = mod.default as ComponentType;
     } catch (error) {

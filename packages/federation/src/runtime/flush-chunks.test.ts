@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { flushChunks, filesOf } from './flush-chunks';
+import { filesOf } from './flush-chunks';
 import { forgetManifests } from './manifest-cache';
 
 const servers: http.Server[] = [];
@@ -91,13 +91,5 @@ describe('files of the remote modules a render used', () => {
 
   it("skips a module of an app the registry does not know, and one its app does not expose", async () => {
     expect(await filesOf(['billing/invoice', 'shop/unknown'], origins)).toEqual([]);
-  });
-
-  it("takes the render's record and empties it", async () => {
-    const global = globalThis as { usedChunks?: Set<string> };
-    global.usedChunks = new Set(['shop/products-api']);
-    expect(await flushChunks(origins)).toEqual([`${origins.shop}/_next/static/chunks/api.js`]);
-    expect(global.usedChunks.size).toBe(0);
-    expect(await flushChunks(origins)).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 /**
  * The JS and CSS files of the remote modules a server render used, for the
  * document's head (so the page neither jumps nor discovers them late). The
- * render records the modules in `globalThis.usedChunks` (nextjs-mf's runtime
- * plugin, used-modules.ts; one set per request, server/request-chunks.ts);
- * each module's files come from its app's manifest, read once per worker
+ * render records the modules it used (used-modules.tsx); each module's files
+ * come from its app's manifest, read once per worker
  * (manifest-cache.ts). It replaces nextjs-mf's flushChunks, which fetched and
  * parsed every used remote's manifest on every render.
  */
@@ -48,13 +47,4 @@ export async function filesOf(ids: Iterable<string>, origins: Origins): Promise<
     }),
   );
   return [...new Set(files.flat())];
-}
-
-/** The files of what this render used; the render's record is emptied. */
-export async function flushChunks(origins: Origins): Promise<string[]> {
-  const used = (globalThis as { usedChunks?: Set<string> }).usedChunks;
-  if (!used || used.size === 0) return [];
-  const ids = [...used];
-  used.clear();
-  return filesOf(ids, origins);
 }

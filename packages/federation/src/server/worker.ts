@@ -12,7 +12,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { RENDERS_HEADER } from '../header-names';
 import type { Renders } from '../runtime/remote-state';
 import { DOOR_ENV, holdReading, isToSupervisor, type DoorConfig, type DoorState, type ToWorker } from './door-messages';
-import { requestChunksPreload } from './request-chunks';
 
 export type Mode = 'dev' | 'start';
 
@@ -91,7 +90,7 @@ export class Worker {
     const door = options.door ? ['--require', options.door.script] : [];
     const child = spawn(
       process.execPath,
-      ['--import', exitWithSupervisor, '--import', requestChunksPreload, ...door, ...args],
+      ['--import', exitWithSupervisor, ...door, ...args],
       {
         cwd: options.appDir,
         env: {
