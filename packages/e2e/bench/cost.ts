@@ -6,10 +6,11 @@
  * requests, copies of the MF runtime, script bytes a repeat visit downloads
  * again, SSR throughput and latency, Chromium's FCP / CLS / hydration time,
  * a Lighthouse performance audit; per server: memory. Ratios against the
- * floor and against the route's owner app; a JSON file of it all.
+ * floor and against the route's owner app, the targets met or not (worst
+ * pair of each); a JSON file of it all.
  *
- *   pnpm build && pnpm bench:cost [--rounds=2] [--duration=5] [--connections=10]
- *                                 [--browser-runs=3] [--lighthouse-runs=1] [--port=3310] [--reuse-floor]
+ *   pnpm build && pnpm bench:cost [--rounds=8] [--duration=2] [--connections=10]
+ *                                 [--browser-runs=3] [--lighthouse-runs=5] [--port=3310] [--reuse-floor]
  *
  * (or COST_ROUNDS, COST_DURATION, ... in the environment)
  */
@@ -23,6 +24,7 @@ import { chromiumLaunchOptions } from '../src/chromium';
 import { readCostOptions } from '../src/cost-options';
 import { costTable, FLOOR, memoryTable, ratioTable, writeReport, type CostRow, type ServerMemory } from '../src/cost-report';
 import { Fleet } from '../src/fleet';
+import { checkTargets, targetsTable } from '../src/cost-targets';
 import { buildFloor, floorDir, isFloorBuilt, startFloor, writeFloor } from '../src/floor';
 import { LighthouseRunner, type LighthouseResult } from '../src/lighthouse';
 import { serverRssMiB } from '../src/memory';
@@ -169,6 +171,7 @@ async function main(): Promise<void> {
       hydratedMs: medianOrNull(visits.map((page) => page.first.hydratedMs)),
       ssr: ssr[target.key]!,
       lighthouse: byScore[Math.floor((byScore.length - 1) / 2)] ?? null,
+      lighthouseScores: runs.map((run) => run.score),
       scripts: {
         first: visits[0]?.first.scripts ?? [],
         repeatFromNetwork: visits[0]?.repeat.scripts.filter((script) => !script.fromCache) ?? [],
@@ -184,7 +187,7 @@ async function main(): Promise<void> {
   console.log('scripts holding a copy of the Module Federation runtime and their bytes; repeat: script bytes and requests a');
   console.log('second navigation in the same browser context fetches from the network; req/s, p50, p99: SSR at');
   console.log(`${options.connections} connections, best of ${options.rounds} round(s) of ${options.duration} s; FCP, CLS, hydr: Chromium on loopback, no throttling,`);
-  console.log(`median of ${options.browserRuns}; LH: Lighthouse ${options.lighthouseRuns > 0 ? 'performance score and metrics, mobile preset (simulated); a11y, BP, SEO: its accessibility, best-practices and SEO scores' : 'not run'}.`);
+  console.log(`median of ${options.browserRuns}; LH: Lighthouse ${options.lighthouseRuns > 0 ? `performance score and metrics, mobile preset (simulated), median of ${options.lighthouseRuns} (LH range: lowest-highest score); a11y, BP, SEO: its accessibility, best-practices and SEO scores` : 'not run'}.`);
   const findings = rows.flatMap((row) => (row.lighthouse?.findings ?? []).map((finding) => `${row.server} ${row.route}: ${finding}`));
   if (findings.length > 0) console.log(`Lighthouse findings (audits that cost points):\n  ${findings.join('\n  ')}`);
   console.log('');
@@ -196,6 +199,9 @@ async function main(): Promise<void> {
   console.log('');
   console.log('Server memory (apps: federation supervisor + Next worker; floor: next start)');
   console.log(memoryTable(memory));
+  console.log('');
+  console.log('Targets (worst route x app pair of this run; one run\'s SSR and Lighthouse figures are noisy: compare several)');
+  console.log(targetsTable(checkTargets(rows)));
 
   const file = writeReport(
     {

@@ -1,7 +1,7 @@
 /**
  * Settings of the cost benchmark, from `--name=value` flags or `COST_NAME`
- * environment variables (flags win). The defaults keep a full run under about
- * ten minutes on a 2-core machine.
+ * environment variables (flags win). A full run with the defaults takes about
+ * twenty minutes on a 2-core machine, most of it Lighthouse.
  */
 export interface CostOptions {
   /** Autocannon rounds over every URL; each URL keeps its best. */
@@ -20,11 +20,14 @@ export interface CostOptions {
 }
 
 const DEFAULTS: CostOptions = {
-  rounds: 2,
-  duration: 4,
+  // This machine's req/s for one URL swings from 60% to 100% of its best between seconds (a shared VM):
+  // many short interleaved rounds give every URL several quiet moments, and the best of them is its figure.
+  rounds: 8,
+  duration: 2,
   connections: 10,
   browserRuns: 3,
-  lighthouseRuns: 3,
+  // One audit's score swings by 10-20 points here (TBT from tasks Chromium cannot attribute to the page): median of 5.
+  lighthouseRuns: 5,
   port: 3310,
   reuseFloor: false,
 };

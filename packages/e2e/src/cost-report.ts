@@ -31,6 +31,8 @@ export interface CostRow {
   ssr: SsrResult;
   /** Median of the Lighthouse runs (by score); null when none ran. */
   lighthouse: LighthouseResult | null;
+  /** Every Lighthouse run's performance score, in run order (JSON only: how far one audit swings). */
+  lighthouseScores: (number | null)[];
   /** JSON only: the scripts of the first run's visits (what the bytes are). */
   scripts: { first: ScriptLoad[]; repeatFromNetwork: ScriptLoad[] };
 }
@@ -53,6 +55,12 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const ms = (value: number | null) => (value === null ? '-' : String(Math.round(value)));
 const fixed = (value: number | null | undefined, digits: number) => (value === null || value === undefined ? '-' : value.toFixed(digits));
 
+/** `75-94`: the lowest and highest score of a URL's Lighthouse runs (how far one audit swings). */
+function scoreRange(scores: (number | null)[]): string {
+  const known = scores.filter((score): score is number => score !== null);
+  return known.length === 0 ? '-' : `${Math.min(...known)}-${Math.max(...known)}`;
+}
+
 type Column = [title: string, value: (row: CostRow) => string];
 
 const COLUMNS: Column[] = [
@@ -72,6 +80,7 @@ const COLUMNS: Column[] = [
   ['CLS', (row) => fixed(row.cls, 3)],
   ['hydr ms', (row) => ms(row.hydratedMs)],
   ['LH', (row) => (row.lighthouse?.score === null || row.lighthouse === null ? '-' : String(row.lighthouse.score))],
+  ['LH range', (row) => scoreRange(row.lighthouseScores)],
   ['LH FCP', (row) => ms(row.lighthouse?.fcpMs ?? null)],
   ['LH LCP', (row) => ms(row.lighthouse?.lcpMs ?? null)],
   ['LH TBT', (row) => ms(row.lighthouse?.tbtMs ?? null)],
@@ -95,7 +104,8 @@ const RATIO_METRICS: [title: string, value: (row: CostRow) => number | null][] =
   ['LH TBT', (row) => row.lighthouse?.tbtMs ?? null],
 ];
 
-function table(header: string[], lines: string[][]): string {
+/** Columns padded to their widest cell: the first two left-aligned (names), the rest right-aligned (figures). */
+export function table(header: string[], lines: string[][]): string {
   const widths = header.map((title, index) => Math.max(title.length, ...lines.map((line) => (line[index] ?? '').length)));
   const format = (cells: string[]) =>
     cells.map((cell, index) => (index < 2 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join('  ');
