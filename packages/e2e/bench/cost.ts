@@ -93,9 +93,10 @@ async function main(): Promise<void> {
   if (unbuilt.length > 0) throw new Error(`No production build of ${unbuilt.map((app) => app.name).join(', ')}: run pnpm build first.`);
 
   fleet.startAll();
-  writeFloor();
+  // Writing the floor starts from an empty folder: only skip it when its build is reused as it is.
   if (options.reuseFloor && isFloorBuilt()) log('floor: reusing the build in packages/e2e/.floor/.next');
   else {
+    writeFloor();
     log(`floor: next build in ${path.relative(process.cwd(), floorDir)} ...`);
     const from = Date.now();
     await buildFloor();
