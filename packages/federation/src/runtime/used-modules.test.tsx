@@ -72,4 +72,24 @@ describe('used modules', () => {
     await stream.allReady;
     expect([...used].sort()).toEqual(['checkout/add-to-cart', 'shop/product-card']);
   });
+
+  it('records nothing after a render whose remote component threw', async () => {
+    const Throws = () => {
+      (globalThis as unknown as { usedChunks: Set<string> }).usedChunks.add('shop/broken');
+      throw new Error('a remote that turned bad');
+    };
+    const used = new Set<string>();
+    const stream = await renderToReadableStream(
+      <UsedModules value={used}>
+        <Suspense fallback={null}>
+          <RecordingScope><Throws /></RecordingScope>
+        </Suspense>
+      </UsedModules>,
+      { onError: () => {} },
+    );
+    await stream.allReady;
+    await new Response(stream).text();
+    (globalThis as unknown as { usedChunks: Set<string> }).usedChunks.add('shop/products-api');
+    expect([...used]).toEqual(['shop/broken']);
+  });
 });

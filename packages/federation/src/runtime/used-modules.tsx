@@ -63,6 +63,11 @@ interface Frame {
 function Open({ frame }: { frame: Frame }): null {
   frame.outer = recorder.open;
   recorder.open = frame.record;
+  // React renders the scope in one synchronous pass, but a child that throws (a remote turned bad) ends the
+  // pass before Close: the scope then closes once the pass is over, so nothing later lands in this render.
+  queueMicrotask(() => {
+    if (recorder.open === frame.record) recorder.open = frame.outer;
+  });
   return null;
 }
 
