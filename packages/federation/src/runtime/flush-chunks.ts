@@ -16,8 +16,16 @@ function parseId(id: string): [container: string, request: string] {
   return [container, `./${rest.join('/')}`];
 }
 
-/** The files of the given modules: absolute URLs of their JS and CSS, each once. */
-export async function filesOf(ids: Iterable<string>, origins: Origins): Promise<string[]> {
+export interface UsedFiles {
+  /** Absolute URLs of the modules' JS and CSS, each once. */
+  files: string[];
+  /** False when an app's manifest could not be read: its modules' files are missing (a later render reads it again). */
+  complete: boolean;
+}
+
+/** The files of the given modules. */
+export async function filesOf(ids: Iterable<string>, origins: Origins): Promise<UsedFiles> {
+  let complete = true;
   const byOrigin = new Map<string, Set<string>>();
   for (const id of ids) {
     const [container, request] = parseId(id);
@@ -38,6 +46,7 @@ export async function filesOf(ids: Iterable<string>, origins: Origins): Promise<
       } catch (error) {
         // The page still renders; the browser loads the module's files when it runs it.
         console.warn(`[federation] ${origin}'s manifest: ${(error as Error).message}`);
+        complete = false;
         return [];
       }
       return manifest.exposes
@@ -46,5 +55,5 @@ export async function filesOf(ids: Iterable<string>, origins: Origins): Promise<
         .map((file) => `${origin}/_next/${file}`);
     }),
   );
-  return [...new Set(files.flat())];
+  return { files: [...new Set(files.flat())], complete };
 }

@@ -29,6 +29,9 @@ describe('cacheControlFor', () => {
       '/_next/static/./chunks/REMOTEENTRY.JS',
       '/_next/static/x/../ssr/remoteEntry.js;v=1',
       '/_next/static/chunks/remoteEntry.js?t=B1&t=B0',
+      '/_next/static/chunks/remoteEntry.js.',
+      '/_next/static/chunks/mf-manifest.json/.',
+      'http://localhost/_next/static/chunks/Mf-Manifest.Json',
     ]) {
       expect(cacheControlFor(target, 'B1'), target).toBe(REVALIDATE);
     }

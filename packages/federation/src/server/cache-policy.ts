@@ -12,12 +12,17 @@ import { canonicalPath, decodeFully, pathOf } from './request-path';
 // file for `%72emoteEntry.js` or `//_next/…`, and such a spelling must not get Next's year-long cache.
 const ENTRY_FILES = /^\/_next\/static\/(ssr|chunks)\/(remoteentry\.js|mf-manifest\.json)$/;
 
+const MAY_NAME_ENTRY = /%|remoteentry\.js|mf-manifest\.json/i;
+
 export const REVALIDATE = 'no-cache';
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** True for a request target (path and query, as received) that reaches an entry file. */
 export function isEntryFile(target: string): boolean {
-  const decoded = decodeFully(pathOf(target));
+  const path = pathOf(target);
+  // Every document asks: a path with no escape and neither name in any case cannot reach an entry file.
+  if (!MAY_NAME_ENTRY.test(path)) return false;
+  const decoded = decodeFully(path);
   return decoded === null || ENTRY_FILES.test(canonicalPath(decoded));
 }
 

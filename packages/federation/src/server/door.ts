@@ -107,10 +107,10 @@ export function installDoor(config: DoorConfig, send: Send): void {
         policy,
         stopping: state?.stopping === true || draining?.handBack === false,
       };
-      for (const [name, value] of Object.entries(answerHeaders(req.url ?? '/', isDocument, nonce, settings))) {
-        if (given) given[name] = value;
-        this.setHeader(name, value);
-      }
+      const headers = answerHeaders(req.url ?? '/', isDocument, nonce, settings);
+      // Given headers win over set ones: ours go where writeHead takes them from.
+      if (given) Object.assign(given, headers);
+      else for (const name in headers) this.setHeader(name, headers[name] as string);
       return writeHead.apply(this, args as Parameters<typeof writeHead>);
     } as typeof res.writeHead;
     return true;
