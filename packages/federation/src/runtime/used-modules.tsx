@@ -26,6 +26,8 @@ interface Recorder {
   context: Context<ModuleSet | null>;
   /** The Set of the render whose remote component is being rendered right now. */
   open: ModuleSet | null;
+  /** The server's `globalThis.usedChunks`: one for the process, made by the first bundle that loads here. */
+  chunks: ModuleSet | null;
 }
 
 const KEY = Symbol.for('@repo/federation/used-modules');
@@ -33,6 +35,7 @@ const onServer = typeof window === 'undefined';
 const recorder: Recorder = ((globalThis as { [KEY]?: Recorder })[KEY] ??= {
   context: createContext<ModuleSet | null>(null),
   open: null,
+  chunks: null,
 });
 
 /** nextjs-mf's recording (it calls `globalThis.usedChunks.add(id)` each time) lands in the open render's Set. */
@@ -42,8 +45,9 @@ class OpenRenderChunks extends Set<string> {
     return this;
   }
 }
-if (onServer && !((globalThis as { usedChunks?: unknown }).usedChunks instanceof OpenRenderChunks)) {
-  (globalThis as { usedChunks?: Set<string> }).usedChunks = new OpenRenderChunks();
+if (onServer) {
+  // Set again by each bundle (each has its own class, so `instanceof` cannot tell): always the one instance.
+  (globalThis as { usedChunks?: ModuleSet }).usedChunks = recorder.chunks ??= new OpenRenderChunks();
 }
 
 /** Given by the document around the whole app: where this render's modules are recorded. */
