@@ -27,7 +27,7 @@ class FakeWorker implements RolledWorker {
   }
 }
 
-function setup() {
+function setup(stillNeeded?: () => string | null) {
   const started: FakeWorker[] = [];
   const lines: string[] = [];
   const commits: string[] = [];
@@ -43,6 +43,7 @@ function setup() {
     drainMs: 1_000,
     retryMs: 1,
     begin: (reason) => () => commits.push(reason),
+    ...(stillNeeded ? { stillNeeded } : {}),
     stopping: () => stopping,
     log: (line) => lines.push(line),
     detail: () => undefined,
@@ -116,6 +117,32 @@ describe('Roll', () => {
     await second;
     expect(roll.current?.id).toBe(3);
     expect(started).toHaveLength(3);
+  });
+
+  it('a roll asked for during a roll starts no more worker when the fresh one already has what was asked', async () => {
+    let needed: string | null = null;
+    const { roll, nth, started, commits } = setup(() => needed);
+    const first = roll.roll('start');
+    (await nth(1)).warm();
+    await first;
+    const second = roll.roll('new code of shop');
+    const fresh = await nth(2);
+    // The watcher compares with the serving worker 1 and asks again; worker 2 is loading that code already.
+    await roll.roll('new code of shop');
+    fresh.warm();
+    await second;
+    expect(roll.current?.id).toBe(2);
+    expect(started).toHaveLength(2);
+    // Still needed (a remote changed again meanwhile): one more worker, for the reason given.
+    const third = roll.roll('new code of checkout');
+    const next = await nth(3);
+    await roll.roll('new code of checkout');
+    needed = 'new code of home';
+    next.warm();
+    (await nth(4)).warm();
+    await third;
+    expect(roll.current?.id).toBe(4);
+    expect(commits.slice(-2)).toEqual(['new code of checkout', 'new code of home']);
   });
 
   it('stopping during a roll: the warming worker is stopped, not switched to, and no retry starts', async () => {

@@ -25,6 +25,12 @@ export interface RollOptions<W extends RolledWorker> {
   retryMs: number;
   /** Called as a fresh worker starts; what it returns is called if that worker takes over. */
   begin?: (reason: string) => () => void;
+  /**
+   * Asked once a fresh worker took over when more swaps were asked for while it started: why one more
+   * is still needed, or null when it already has what they asked for (the asks saw the old worker's
+   * state). Without it, one more always starts.
+   */
+  stillNeeded?: () => string | null;
   stopping: () => boolean;
   log: (line: string) => void;
   detail: (line: string) => void;
@@ -55,9 +61,15 @@ export class Roll<W extends RolledWorker> {
         const tookOver = await this.swapIn(why);
         if (this.options.stopping()) return;
         if (tookOver && !this.again) return;
-        if (!tookOver) await delay(this.options.retryMs);
+        if (tookOver) {
+          const still = this.options.stillNeeded ? this.options.stillNeeded() : 'changed while starting';
+          if (still === null) return;
+          why = still;
+          continue;
+        }
+        await delay(this.options.retryMs);
         if (this.options.stopping()) return;
-        why = tookOver ? 'changed while starting' : 'retry';
+        why = 'retry';
       }
     } finally {
       this.rolling = false;

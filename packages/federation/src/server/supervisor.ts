@@ -135,6 +135,8 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
         setImmediate(pushState);
       };
     },
+    // At start every app sees the others come up while its next worker starts: that worker has them already.
+    stillNeeded: () => rollReason(),
     stopping: () => shutdown.stopping,
     log,
     detail,
@@ -142,6 +144,15 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
   const renders = () => roll.current?.renders ?? {};
   const changedRemotes = () => remotesToReload(snapshot, downs, watcher.statuses, Date.now(), settings.downAfterMs);
   const fallbackRemotes = () => remotesUpButFallback(watcher.statuses, renders(), fallbackRetries);
+  /** Production: why the serving worker should make way for a fresh one, or null. */
+  const rollReason = (): string | null => {
+    const changed = changedRemotes();
+    if (changed.length > 0) return `new code of ${changed.join(', ')}`;
+    const fallbacks = fallbackRemotes();
+    if (fallbacks.length === 0) return null;
+    for (const name of fallbacks) noteFallbackRetry(fallbackRetries, name, watcher.statuses.get(name)?.version ?? null);
+    return `${fallbacks.join(', ')} up but rendered as fallback`;
+  };
 
   // Dev: a changed remote is loaded afresh inside the running worker (a fresh `next dev` would
   // recompile the host and reload its open pages), and pages hear of it (see hot-remotes).
@@ -241,11 +252,7 @@ export async function runSupervisor(options: SupervisorOptions): Promise<void> {
     trackDowns(downs, statuses, Date.now());
     // Dev: edits, and remotes that are back (or started after this worker), load in place.
     if (events) return inPlace.request(events.announce(statuses));
-    const changed = changedRemotes();
-    const fallbacks = fallbackRemotes();
-    if (changed.length === 0 && fallbacks.length === 0) return;
-    if (changed.length === 0) for (const name of fallbacks) noteFallbackRetry(fallbackRetries, name, statuses.get(name)?.version ?? null);
-    const reason = changed.length > 0 ? `new code of ${changed.join(', ')}` : `${fallbacks.join(', ')} up but rendered as fallback`;
-    void roll.roll(reason).catch((error) => log(String(error)));
+    const reason = rollReason();
+    if (reason !== null) void roll.roll(reason).catch((error) => log(String(error)));
   });
 }
