@@ -108,9 +108,12 @@ export function installDoor(config: DoorConfig, send: Send): void {
         stopping: state?.stopping === true || draining?.handBack === false,
       };
       const headers = answerHeaders(req.url ?? '/', isDocument, nonce, settings);
-      // Given headers win over set ones: ours go where writeHead takes them from.
-      if (given) Object.assign(given, headers);
-      else for (const name in headers) this.setHeader(name, headers[name] as string);
+      for (const name in headers) {
+        const value = headers[name] as string;
+        // Given headers win over set ones, but set ones make writeHead merge them case-insensitively.
+        if (given) given[name] = value;
+        this.setHeader(name, value);
+      }
       return writeHead.apply(this, args as Parameters<typeof writeHead>);
     } as typeof res.writeHead;
     return true;
