@@ -53,15 +53,19 @@ function setup(stillNeeded?: () => string | null) {
     while (started.length < n) await new Promise((resolve) => setTimeout(resolve, 1));
     return started[n - 1] as FakeWorker;
   };
-  return { roll, started, lines, commits, nth, stop: () => (stopping = true) };
+  /** The first roll, warmed: worker 1 serves. */
+  const serveFirst = async () => {
+    const first = roll.roll('start');
+    (await nth(1)).warm();
+    await first;
+  };
+  return { roll, started, lines, commits, nth, serveFirst, stop: () => (stopping = true) };
 }
 
 describe('Roll', () => {
   it('switches to a fresh worker once it is warm, and drains the old one', async () => {
-    const { roll, nth, commits } = setup();
-    const first = roll.roll('start');
-    (await nth(1)).warm();
-    await first;
+    const { roll, nth, commits, serveFirst } = setup();
+    await serveFirst();
     const second = roll.roll('new code of shop');
     expect(roll.busy).toBe(true);
     const fresh = await nth(2);
@@ -75,10 +79,8 @@ describe('Roll', () => {
   });
 
   it('keeps the old worker when the fresh one fails to warm up, stops the failed one and tries again', async () => {
-    const { roll, nth, lines } = setup();
-    const first = roll.roll('start');
-    (await nth(1)).warm();
-    await first;
+    const { roll, nth, lines, serveFirst } = setup();
+    await serveFirst();
     const second = roll.roll('new code of shop');
     const failing = await nth(2);
     failing.fail();
@@ -100,10 +102,8 @@ describe('Roll', () => {
   });
 
   it('a roll asked for during a roll starts one more worker after it, not two at once', async () => {
-    const { roll, nth, started } = setup();
-    const first = roll.roll('start');
-    (await nth(1)).warm();
-    await first;
+    const { roll, nth, started, serveFirst } = setup();
+    await serveFirst();
     const second = roll.roll('new code of shop');
     const fresh = await nth(2);
     // Asked twice while worker 2 warms up: one more swap after it, with the newest code.
@@ -121,10 +121,8 @@ describe('Roll', () => {
 
   it('a roll asked for during a roll starts no more worker when the fresh one already has what was asked', async () => {
     let needed: string | null = null;
-    const { roll, nth, started, commits } = setup(() => needed);
-    const first = roll.roll('start');
-    (await nth(1)).warm();
-    await first;
+    const { roll, nth, started, commits, serveFirst } = setup(() => needed);
+    await serveFirst();
     const second = roll.roll('new code of shop');
     const fresh = await nth(2);
     // The watcher compares with the serving worker 1 and asks again; worker 2 is loading that code already.
@@ -146,10 +144,8 @@ describe('Roll', () => {
   });
 
   it('stopping during a roll: the warming worker is stopped, not switched to, and no retry starts', async () => {
-    const { roll, nth, started, stop } = setup();
-    const first = roll.roll('start');
-    (await nth(1)).warm();
-    await first;
+    const { roll, nth, started, stop, serveFirst } = setup();
+    await serveFirst();
     const second = roll.roll('new code of shop');
     const fresh = await nth(2);
     stop();
