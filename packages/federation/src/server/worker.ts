@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { RENDERS_HEADER } from '../header-names';
+import { builtConfigEnv } from './built-config';
 import type { Renders } from '../runtime/remote-state';
 import { DOOR_ENV, holdReading, isToSupervisor, type DoorConfig, type DoorState, type ToWorker } from './door-messages';
 
@@ -100,6 +101,8 @@ export class Worker {
           // The app's own API calls from its pages come straight here (see runtime/server-fetch).
           FEDERATION_WORKER_ORIGIN: `http://127.0.0.1:${port}`,
           ...(options.devDistDir ? { FEDERATION_DEV_DIST_DIR: options.devDistDir } : {}),
+          // `next start` from the monorepo: the build's config, not next.config.ts (see built-config).
+          ...(options.mode === 'start' && !options.serverScript ? builtConfigEnv(options.appDir, options.env) : {}),
           ...(options.door ? { [DOOR_ENV]: JSON.stringify(options.door.config) } : {}),
         },
         // A process group of its own: a signal to the supervisor's group (Ctrl-C,
