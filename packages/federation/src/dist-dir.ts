@@ -5,7 +5,7 @@
  */
 export const DEV_DIST_DIR = '.next-dev';
 
-export function productionDistDir(env: NodeJS.ProcessEnv): string {
+export function productionDistDir(env: Record<string, string | undefined>): string {
   return env.FEDERATION_DIST_DIR || '.next';
 }
 

@@ -19,7 +19,7 @@ import { productionDistDir } from '../dist-dir';
 export const BUILT_CONFIG_ENV = '__NEXT_PRIVATE_STANDALONE_CONFIG';
 
 /** The env that hands a worker of `appDir` its build's config; a build without the file (older Next) loads next.config.ts. */
-export function builtConfigEnv(appDir: string, env: NodeJS.ProcessEnv): Record<string, string> {
+export function builtConfigEnv(appDir: string, env: Record<string, string | undefined>): Record<string, string> {
   const file = path.join(appDir, productionDistDir(env), 'required-server-files.json');
   let text: string;
   try {
