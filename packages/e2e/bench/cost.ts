@@ -27,7 +27,7 @@ import { Fleet } from '../src/fleet';
 import { checkTargets, targetsTable } from '../src/cost-targets';
 import { buildFloor, floorDir, isFloorBuilt, startFloor, writeFloor } from '../src/floor';
 import { LighthouseRunner, type LighthouseResult } from '../src/lighthouse';
-import { serverRssMiB } from '../src/memory';
+import { nextServerCount, serverRssMiB } from '../src/memory';
 import { measurePage, type PageCost } from '../src/page-cost';
 import { appDir, originsEnv, waitFor, type RunningApp } from '../src/servers';
 import { waitUntilSettled } from '../src/settled';
@@ -82,6 +82,21 @@ async function warmUp(targets: { url: string; heading: string }[]): Promise<void
   }
 }
 
+/**
+ * An app's supervisor swaps in a second worker at start (the first saw the other apps come up late)
+ * and lets the first drain for up to FEDERATION_DRAIN_MS: idle memory is read once only one is left.
+ */
+async function startupWorkersGone(timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (const app of registry) {
+    const pid = fleet.get(app.name)?.pid;
+    while (pid !== undefined && nextServerCount(pid) > 1) {
+      if (Date.now() > deadline) throw new Error(`${app.name} still runs ${nextServerCount(pid)} Next servers after ${timeoutMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 function memoryOf(server: string): number {
   const pid = server === FLOOR ? floor?.pid : fleet.get(server)?.pid;
   return pid === undefined ? 0 : serverRssMiB(pid);
@@ -111,6 +126,7 @@ async function main(): Promise<void> {
     servers.map((server) => ({ ...route, server, url: `${serverUrl(server)}${route.path}`, key: `${server} ${route.path}` })),
   );
   await warmUp(targets);
+  await startupWorkersGone();
   const idle = Object.fromEntries(servers.map((server) => [server, memoryOf(server)]));
 
   log(`Chromium: ${options.browserRuns} visit(s) of ${targets.length} URLs ...`);

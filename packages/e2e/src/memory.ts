@@ -25,18 +25,31 @@ function processTable(): Map<number, ProcessInfo> {
   return table;
 }
 
-/** Resident memory (MiB) of a process and all its descendants (those `include` accepts), from /proc. */
-export function treeRssMiB(rootPid: number, include: (command: string[]) => boolean = () => true): number {
+/** A process and all its descendants, from /proc. */
+function processTree(rootPid: number): ProcessInfo[] {
   const table = processTable();
-  let total = 0;
+  const tree: ProcessInfo[] = [];
   const queue = [rootPid];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
     const info = table.get(pid);
-    if (info && include(info.command)) total += info.rssKiB;
+    if (info) tree.push(info);
     for (const [child, { parent }] of table) if (parent === pid) queue.push(child);
   }
+  return tree;
+}
+
+/** Resident memory (MiB) of a process and all its descendants (those `include` accepts), from /proc. */
+export function treeRssMiB(rootPid: number, include: (command: string[]) => boolean = () => true): number {
+  const total = processTree(rootPid)
+    .filter((info) => include(info.command))
+    .reduce((sum, info) => sum + info.rssKiB, 0);
   return Math.round(total / 1024);
+}
+
+/** Next servers under a process: more than one while a supervisor's previous worker still drains. */
+export function nextServerCount(rootPid: number): number {
+  return processTree(rootPid).filter((info) => info.command[0]?.startsWith('next-server')).length;
 }
 
 /** Not the server: the `pnpm --filter <app> start` launcher and the shells between it and the app. */

@@ -51,6 +51,19 @@ describe('kept response', () => {
     expect(await new KeptResponse(shared).text()).toBe(json);
   });
 
+  it('has every header of the answer, one Headers per asker, also after the body stream was made', () => {
+    const shared = answer();
+    const first = new KeptResponse(shared);
+    expect([...first.headers]).toEqual([...new Response(null, shared).headers]);
+    expect(first.headers).toBe(first.headers);
+    first.headers.set('x-mine', 'first only');
+    const second = new KeptResponse(shared);
+    expect(second.body).not.toBeNull();
+    expect(second.headers.get('x-mine')).toBeNull();
+    expect(second.headers.get('cache-control')).toBe('public, max-age=5');
+    expect(second.clone().headers.get('content-type')).toBe('application/json; charset=utf-8');
+  });
+
   it('clones a response whose body stream is in use, as a plain one does', async () => {
     const kept = new KeptResponse(answer());
     expect(kept.body).not.toBeNull();

@@ -35,10 +35,16 @@ export class KeptResponse extends Response {
   #read = false;
   /** The plain Response, once something only it has is asked for (the body stream, blob(), formData()). */
   #plain: Response | null = null;
+  /** Made on first read: most askers look at the status and the body only, and filling Headers costs as much as the rest. */
+  #headers: Headers | null = null;
 
   constructor(answer: KeptAnswer) {
-    super(null, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    super(null, { status: answer.status, statusText: answer.statusText });
     this.#answer = answer;
+  }
+
+  override get headers(): Headers {
+    return (this.#headers ??= new Headers(this.#answer.headers));
   }
 
   #toPlain(): Response {
