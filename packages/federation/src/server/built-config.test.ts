@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILT_CONFIG_ENV, builtConfigEnv } from './built-config';
+import { BUILT_CONFIG_ENV, builtConfigEnv, MAX_CONFIG_BYTES } from './built-config';
 
 const folders: string[] = [];
 /** An app folder whose next.config.ts fails if anything loads it, with a build in `distDir`. */
@@ -46,6 +46,18 @@ describe('built config', () => {
 
   it('leaves Next to load next.config.ts when the build wrote no config file', () => {
     expect(builtConfigEnv(builtApp('.next', undefined), {})).toEqual({});
+  });
+
+  it('leaves a config too large for one environment string to next.config.ts, and a worker still starts', () => {
+    const app = builtApp('.next', serverFiles({ distDir: '.next', env: { BIG: 'x'.repeat(200_000) } }));
+    expect(builtConfigEnv(app, {})).toEqual({});
+    // What the bound guards against, on Linux (its limit per environment string): the same value handed over
+    // anyway cannot start a process, while one at the bound can.
+    if (process.platform !== 'linux') return;
+    const value = JSON.stringify({ distDir: '.next', env: { BIG: 'x'.repeat(200_000) } });
+    expect(Buffer.byteLength(value)).toBeGreaterThan(MAX_CONFIG_BYTES);
+    expect(() => execFileSync(process.execPath, ['-e', ''], { env: { ...process.env, [BUILT_CONFIG_ENV]: value } })).toThrow(/E2BIG/);
+    expect(() => execFileSync(process.execPath, ['-e', ''], { env: { ...process.env, [BUILT_CONFIG_ENV]: 'x'.repeat(MAX_CONFIG_BYTES) } })).not.toThrow();
   });
 
   it('refuses a half-written or foreign file, saying to rebuild', () => {

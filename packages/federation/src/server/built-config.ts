@@ -18,7 +18,13 @@ import { productionDistDir } from '../dist-dir';
 /** Next's own variable for a config resolved at build time (its standalone server.js sets it the same way). */
 export const BUILT_CONFIG_ENV = '__NEXT_PRIVATE_STANDALONE_CONFIG';
 
-/** The env that hands a worker of `appDir` its build's config; a build without the file (older Next) loads next.config.ts. */
+/**
+ * Linux refuses to start a process with one environment string above 128 KiB (E2BIG). A config that
+ * large (a long `env`, many image domains) is rare: its worker loads next.config.ts instead, as before.
+ */
+export const MAX_CONFIG_BYTES = 100_000;
+
+/** The env that hands a worker of `appDir` its build's config; without the file (older Next), or past the bound, it loads next.config.ts. */
 export function builtConfigEnv(appDir: string, env: Record<string, string | undefined>): Record<string, string> {
   const file = path.join(appDir, productionDistDir(env), 'required-server-files.json');
   let text: string;
@@ -34,5 +40,6 @@ export function builtConfigEnv(appDir: string, env: Record<string, string | unde
     throw new Error(`${file} is not JSON (${(error as Error).message}): rebuild the app (pnpm build).`);
   }
   if (!config || typeof config !== 'object') throw new Error(`${file} has no config: rebuild the app (pnpm build).`);
-  return { [BUILT_CONFIG_ENV]: JSON.stringify(config) };
+  const value = JSON.stringify(config);
+  return Buffer.byteLength(value) > MAX_CONFIG_BYTES ? {} : { [BUILT_CONFIG_ENV]: value };
 }
