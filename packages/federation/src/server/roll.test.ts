@@ -27,7 +27,8 @@ class FakeWorker implements RolledWorker {
   }
 }
 
-function setup(stillNeeded?: () => string | null) {
+/** `stillNeeded` as the supervisor answers it when something changed again while a worker started. */
+function setup(stillNeeded: () => string | null = () => 'changed while starting') {
   const started: FakeWorker[] = [];
   const lines: string[] = [];
   const commits: string[] = [];
@@ -43,7 +44,7 @@ function setup(stillNeeded?: () => string | null) {
     drainMs: 1_000,
     retryMs: 1,
     begin: (reason) => () => commits.push(reason),
-    ...(stillNeeded ? { stillNeeded } : {}),
+    stillNeeded,
     stopping: () => stopping,
     log: (line) => lines.push(line),
     detail: () => undefined,

@@ -28,9 +28,9 @@ export interface RollOptions<W extends RolledWorker> {
   /**
    * Asked once a fresh worker took over when more swaps were asked for while it started: why one more
    * is still needed, or null when it already has what they asked for (the asks saw the old worker's
-   * state). Without it, one more always starts.
+   * state).
    */
-  stillNeeded?: () => string | null;
+  stillNeeded: () => string | null;
   stopping: () => boolean;
   log: (line: string) => void;
   detail: (line: string) => void;
@@ -62,7 +62,7 @@ export class Roll<W extends RolledWorker> {
         if (this.options.stopping()) return;
         if (tookOver && !this.again) return;
         if (tookOver) {
-          const still = this.options.stillNeeded ? this.options.stillNeeded() : 'changed while starting';
+          const still = this.options.stillNeeded();
           if (still === null) return;
           why = still;
           continue;
