@@ -1,7 +1,8 @@
 /**
  * What federation may not cost the user: a page that jumps while its remote
  * parts' styles arrive, a second copy of the Module Federation runtime, a
- * script downloaded again on every visit, an issue in Chromium's Issues panel.
+ * script downloaded again on every visit, an issue in Chromium's Issues panel,
+ * a stylesheet linked twice.
  * The figures themselves: `pnpm bench:cost`.
  */
 import { expect, test } from '@playwright/test';
@@ -34,12 +35,16 @@ for (const app of registry) {
         expect(again.reduce((sum, script) => sum + script.bytes, 0)).toBe(0);
       });
 
-      test(`${route.path} raises no issue in Chromium's Issues panel`, async ({ page }) => {
+      test(`${route.path} raises no issue in Chromium's Issues panel and links each stylesheet once`, async ({ page }) => {
         const issues = await watchIssues(page);
         await page.goto(`${app.url}${route.path}`);
         await waitForHydration(page);
         await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
         expect(issues).toEqual([]);
+        // By resolved URL: Next links the page's CSS by path, the document other apps' by absolute URL.
+        const stylesheets = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+        expect(stylesheets.length).toBeGreaterThan(0);
+        expect(stylesheets.filter((href, index) => stylesheets.indexOf(href) !== index)).toEqual([]);
       });
     }
   });

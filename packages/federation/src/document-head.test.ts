@@ -92,3 +92,33 @@ describe('document head', () => {
     expect(head.script).toContain('\\u003c/script>');
   });
 });
+
+describe('linkedFiles', () => {
+  const own = 'http://localhost:3000';
+  const pageFiles = ['static/chunks/main.js', 'static/css/page.css'];
+
+  it("writes the app's own files by path and other apps' by URL, and leaves out what Next links for the page", async () => {
+    const { linkedFiles } = await import('./document-head');
+    const chunks = [
+      `${own}/_next/static/css/page.css`,
+      `${own}/_next/static/css/badge.css`,
+      `${own}/_next/static/chunks/badge.js`,
+      `${shop}/_next/static/css/page.css`,
+      `${shop}/_next/static/chunks/card.js`,
+    ];
+    // Another app's file of the same name is another file: it stays.
+    expect(linkedFiles(chunks, own, pageFiles)).toEqual([
+      '/_next/static/css/badge.css',
+      '/_next/static/chunks/badge.js',
+      `${shop}/_next/static/css/page.css`,
+      `${shop}/_next/static/chunks/card.js`,
+    ]);
+    expect(linkedFiles(['/_next/static/css/page.css', '/_next/static/css/nav.css'], own, pageFiles)).toEqual(['/_next/static/css/nav.css']);
+  });
+
+  it('keeps every file as it is when the page links none of them and the own origin is unknown', async () => {
+    const { linkedFiles } = await import('./document-head');
+    expect(linkedFiles([`${own}/_next/static/css/page.css`], undefined, pageFiles)).toEqual([`${own}/_next/static/css/page.css`]);
+    expect(linkedFiles([`${shop}/_next/static/css/page.css`], own, [])).toEqual([`${shop}/_next/static/css/page.css`]);
+  });
+});

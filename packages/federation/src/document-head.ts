@@ -42,6 +42,28 @@ function usedEntries(chunks: string[], origins: Origins, versions: RemoteVersion
 }
 
 /**
+ * The files of `chunks` as the document links them. Each must be written as
+ * the browser's webpack runtime will ask for it: it finds a file already on
+ * the page by comparing `href` or `src` as text, and loads it again when they
+ * differ (a second copy of a stylesheet, matched and laid out again after
+ * hydration).
+ * - The app's own files by path (`/_next/…`): Next sets its runtime's base
+ *   to `/_next/`, and links its own files so.
+ * - Other apps' files by absolute URL, as their runtimes name them (see
+ *   canonical-public-path-plugin).
+ * - None that Next links itself for the page (`pageFiles`, as its build
+ *   manifest names them: `static/css/….css`): an own exposed module can share
+ *   a CSS file with the page (checkout's cart badge and its `/checkout`).
+ */
+export function linkedFiles(chunks: string[], ownOrigin: string | undefined, pageFiles: string[]): string[] {
+  const own = ownOrigin ? `${ownOrigin}/_next/` : undefined;
+  const nextLinks = new Set(pageFiles.map((file) => `/_next/${file}`));
+  return chunks
+    .map((chunk) => (own && chunk.startsWith(own) ? `/_next/${chunk.slice(own.length)}` : chunk))
+    .filter((file) => !nextLinks.has(file));
+}
+
+/**
  * The head for a render that used `used`, served with `versionsHeader` (the
  * remotes' versions, as the supervisor sends them on each request).
  */

@@ -8,10 +8,10 @@ import { FlushedChunks } from '@module-federation/nextjs-mf/utils';
 // Every app's pages/_document.tsx re-exports this file: it is the document, kept in one place.
 // eslint-disable-next-line @next/next/no-document-import-in-page
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
-import { claimServer, selfName } from './runtime-registry';
+import { claimServer, currentOrigins, selfName } from './runtime-registry';
 import { ownExposeStyles } from './own-styles';
 import { NONCE_HEADER, REMOTE_VERSIONS_HEADER, RENDERS_HEADER } from './header-names';
-import { documentHead, type DocumentHead } from './document-head';
+import { documentHead, linkedFiles, type DocumentHead } from './document-head';
 import { UsedModules } from './runtime/used-modules';
 import { rendersReport } from './runtime/remote-state';
 
@@ -50,7 +50,10 @@ export default class FederatedDocument extends Document<FederatedDocumentProps> 
   }
 
   render() {
-    const { federatedHead: head, nonce } = this.props;
+    const { federatedHead: head, nonce, buildManifest, __NEXT_DATA__: data } = this.props;
+    // What Next links itself for this page: not linked a second time.
+    const pageFiles = [...(buildManifest.pages['/_app'] ?? []), ...(buildManifest.pages[data.page] ?? [])];
+    const ownOrigin = currentOrigins()[selfName];
     return (
       <Html lang="en">
         <Head nonce={nonce}>
@@ -60,10 +63,10 @@ export default class FederatedDocument extends Document<FederatedDocumentProps> 
           {head.entries.map((entry) => (
             <link key={entry} rel="preload" as="script" href={entry} />
           ))}
-          {ownExposeStyles(selfName).map((href) => (
+          {linkedFiles(ownExposeStyles(selfName), ownOrigin, pageFiles).map((href) => (
             <link key={href} rel="stylesheet" href={href} />
           ))}
-          <FlushedChunks chunks={head.chunks} />
+          <FlushedChunks chunks={linkedFiles(head.chunks, ownOrigin, pageFiles)} />
         </Head>
         <body>
           <Main />

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import type { Configuration } from 'webpack';
+import { CanonicalPublicPathPlugin } from './canonical-public-path-plugin';
 import { catchAllFileProblem } from './catch-all-file';
 import { discoverApps, findRepoRoot } from './discover';
 import { devDistDir, productionDistDir } from './dist-dir';
@@ -132,7 +133,7 @@ function federatedConfig(appDir: string, nextConfig: NextConfig, dev: boolean): 
       // Dev: an edit of an exposed module must not make Next reload open pages ("_document has changed").
       if (context.dev && context.isServer && context.nextRuntime === 'nodejs') config.plugins.push(new StableDocumentHashPlugin());
       if (!context.isServer) {
-        config.plugins.push(new RuntimeCoreScriptPlugin());
+        config.plugins.push(new RuntimeCoreScriptPlugin(), new CanonicalPublicPathPlugin());
         if (!context.dev) {
           config.plugins.push(new HeldChunksPlugin(), new UnusedShareRuntimePlugin());
           processPolyfillInMain(config, appDir);
