@@ -97,7 +97,7 @@ describe('linkedFiles', () => {
   const own = 'http://localhost:3000';
   const pageFiles = ['static/chunks/main.js', 'static/css/page.css'];
 
-  it("writes the app's own files by path and other apps' by URL, and leaves out what Next links for the page", async () => {
+  it("writes the app's own files by path and other apps' by URL, each once, and leaves out what Next links for the page", async () => {
     const { linkedFiles } = await import('./document-head');
     const chunks = [
       `${own}/_next/static/css/page.css`,
@@ -113,7 +113,10 @@ describe('linkedFiles', () => {
       `${shop}/_next/static/css/page.css`,
       `${shop}/_next/static/chunks/card.js`,
     ]);
-    expect(linkedFiles(['/_next/static/css/page.css', '/_next/static/css/nav.css'], own, pageFiles)).toEqual(['/_next/static/css/nav.css']);
+    // An own file named both ways (by the app's own-styles and by a module it used) is linked once.
+    expect(linkedFiles(['/_next/static/css/page.css', '/_next/static/css/nav.css', `${own}/_next/static/css/nav.css`], own, pageFiles)).toEqual([
+      '/_next/static/css/nav.css',
+    ]);
   });
 
   it('keeps every file as it is when the page links none of them and the own origin is unknown', async () => {

@@ -51,16 +51,15 @@ function usedEntries(chunks: string[], origins: Origins, versions: RemoteVersion
  *   to `/_next/`, and links its own files so.
  * - Other apps' files by absolute URL, as their runtimes name them (see
  *   canonical-public-path-plugin).
- * - None that Next links itself for the page (`pageFiles`, as its build
+ * - Each once, and none that Next links itself for the page (`pageFiles`, as its build
  *   manifest names them: `static/css/….css`): an own exposed module can share
  *   a CSS file with the page (checkout's cart badge and its `/checkout`).
  */
 export function linkedFiles(chunks: string[], ownOrigin: string | undefined, pageFiles: string[]): string[] {
   const own = ownOrigin ? `${ownOrigin}/_next/` : undefined;
   const nextLinks = new Set(pageFiles.map((file) => `/_next/${file}`));
-  return chunks
-    .map((chunk) => (own && chunk.startsWith(own) ? `/_next/${chunk.slice(own.length)}` : chunk))
-    .filter((file) => !nextLinks.has(file));
+  const files = chunks.map((chunk) => (own && chunk.startsWith(own) ? `/_next/${chunk.slice(own.length)}` : chunk));
+  return [...new Set(files)].filter((file) => !nextLinks.has(file));
 }
 
 /**

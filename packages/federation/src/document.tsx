@@ -63,10 +63,7 @@ export default class FederatedDocument extends Document<FederatedDocumentProps> 
           {head.entries.map((entry) => (
             <link key={entry} rel="preload" as="script" href={entry} />
           ))}
-          {linkedFiles(ownExposeStyles(selfName), ownOrigin, pageFiles).map((href) => (
-            <link key={href} rel="stylesheet" href={href} />
-          ))}
-          <FlushedChunks chunks={linkedFiles(head.chunks, ownOrigin, pageFiles)} />
+          <FlushedChunks chunks={linkedFiles([...ownExposeStyles(selfName), ...head.chunks], ownOrigin, pageFiles)} />
         </Head>
         <body>
           <Main />
