@@ -1,5 +1,5 @@
 /**
- * Browser build: nextjs-mf sets `output.publicPath` to `auto`, so each bundle
+ * Production browser build: nextjs-mf sets `output.publicPath` to `auto`, so each bundle
  * finds its files from the URL of its own runtime script. webpack's runtime
  * then appends the way back from `static/chunks/` to the output folder, and a
  * remote's base URL became `http://shop/_next/static/chunks/../../`.

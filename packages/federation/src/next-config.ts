@@ -133,9 +133,11 @@ function federatedConfig(appDir: string, nextConfig: NextConfig, dev: boolean): 
       // Dev: an edit of an exposed module must not make Next reload open pages ("_document has changed").
       if (context.dev && context.isServer && context.nextRuntime === 'nodejs') config.plugins.push(new StableDocumentHashPlugin());
       if (!context.isServer) {
-        config.plugins.push(new RuntimeCoreScriptPlugin(), new CanonicalPublicPathPlugin());
+        config.plugins.push(new RuntimeCoreScriptPlugin());
         if (!context.dev) {
-          config.plugins.push(new HeldChunksPlugin(), new UnusedShareRuntimePlugin());
+          // Not in dev: its CSS comes with the JS, and its chunk names stay the same across edits, so a
+          // remote's new code must not find the script tags of the server HTML (hot-remotes loads it afresh).
+          config.plugins.push(new HeldChunksPlugin(), new UnusedShareRuntimePlugin(), new CanonicalPublicPathPlugin());
           processPolyfillInMain(config, appDir);
         }
         // Next 15 + nextjs-mf: remote code using next/router crashes with "NextRouter
