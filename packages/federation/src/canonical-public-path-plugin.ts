@@ -1,8 +1,9 @@
 /**
- * Production browser build: nextjs-mf sets `output.publicPath` to `auto`, so each bundle
- * finds its files from the URL of its own runtime script. webpack's runtime
- * then appends the way back from `static/chunks/` to the output folder, and a
- * remote's base URL became `http://shop/_next/static/chunks/../../`.
+ * Production browser build: nextjs-mf sets `output.publicPath` to `auto`, so
+ * each bundle finds its files from the URL of its own runtime script.
+ * webpack's runtime then appends the way back from `static/chunks/` to the
+ * output folder, and a remote's base URL became
+ * `http://shop/_next/static/chunks/../../`.
  *
  * webpack finds a stylesheet or script already on the page by comparing
  * `href` and `src` as text. The document links a remote module's CSS by its
