@@ -64,9 +64,15 @@ test.describe('standalone artifacts', () => {
   test('without FEDERATION_SSR_SECRET an artifact refuses to start, unless loopback trust is opted into', async () => {
     const folder = path.join(outside, 'home');
     const refused = startArtifact('home', folder, 4810, originsEnv(ports));
-    expect(await refused.exited).toBe(1);
-    expect(refused.output()).toContain('federation: FEDERATION_SSR_SECRET is not set');
-    expect(refused.output()).toContain('FEDERATION_TRUST_LOOPBACK=true');
+    try {
+      // An artifact that wrongly starts would serve on: give it a bound, then stop it either way.
+      const timedOut = new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000).unref());
+      expect(await Promise.race([refused.exited, timedOut])).toBe(1);
+      expect(refused.output()).toContain('federation: FEDERATION_SSR_SECRET is not set');
+      expect(refused.output()).toContain('FEDERATION_TRUST_LOOPBACK=true');
+    } finally {
+      await refused.stop();
+    }
 
     const trusting = startArtifact('home', folder, 4810, { ...originsEnv(ports), FEDERATION_TRUST_LOOPBACK: 'true' });
     try {

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { registry } from '../src/apps';
@@ -16,6 +16,9 @@ const fleet = new Fleet({ checkout: 4300, home: 4301, shop: 4302 });
 const url = (name: string) => fleet.url(name);
 const PICKUP_DEADLINE_MS = Number(process.env.PICKUP_DEADLINE_MS ?? 10_000);
 const REDEPLOY_DIST_DIR = '.next-redeploy';
+/** Where `federation build` puts the artifact of a build in REDEPLOY_DIST_DIR (beside the served one's `dist`). */
+const REDEPLOY_ARTIFACT_DIR = 'dist-next-redeploy';
+const artifactBuild = (folder: string) => readFileSync(path.join(appDir('shop'), folder, 'apps', 'shop', '.next', 'BUILD_ID'), 'utf8');
 
 async function expectCleanPage(browser: Browser, pageUrl: string, check: (html: string) => void): Promise<string[]> {
   const page = await browser.newPage();
@@ -39,7 +42,7 @@ test.describe.serial('independent deploys', () => {
   test.afterAll(async () => {
     await fleet.stopAll();
     restoreShopCard();
-    rmSync(path.join(appDir('shop'), REDEPLOY_DIST_DIR), { recursive: true, force: true });
+    for (const folder of [REDEPLOY_DIST_DIR, REDEPLOY_ARTIFACT_DIR]) rmSync(path.join(appDir('shop'), folder), { recursive: true, force: true });
   });
 
   test('a build promoted to other ports by env alone serves every route from every app', async ({ browser }) => {
@@ -55,12 +58,15 @@ test.describe.serial('independent deploys', () => {
 
   test('a redeployed remote shows in every running host, with no host restart and no failed request', async ({ browser }) => {
     const release = `release-${Date.now().toString(36)}`;
+    const servedArtifact = artifactBuild('dist');
     markShopCard(release);
     await runAsync('pnpm', ['--filter', 'shop', 'build'], { FEDERATION_DIST_DIR: REDEPLOY_DIST_DIR });
+    // The build beside the served one has an artifact of its own: the served one's is left as it is.
+    expect(artifactBuild('dist')).toBe(servedArtifact);
+    expect(artifactBuild(REDEPLOY_ARTIFACT_DIR)).not.toBe(servedArtifact);
 
-    const hostVersions = Object.fromEntries(
-      await Promise.all(['home', 'checkout'].map(async (name) => [name, (await health(name)).version])),
-    );
+    // The hosts' supervisors: the same processes, still running, once the redeploy has shown.
+    const hostProcesses = Object.fromEntries(['home', 'checkout'].map((name) => [name, fleet.get(name)?.pid]));
     // A returning visitor: this context has shop's entry cached for good, under shop's previous build.
     const returning = await browser.newContext();
     const before = await returning.newPage();
@@ -89,7 +95,9 @@ test.describe.serial('independent deploys', () => {
     await returning.close();
 
     for (const host of ['home', 'checkout']) {
-      expect((await health(host)).version).toBe(hostVersions[host]); // same build, never restarted from outside
+      const supervisor = fleet.get(host);
+      expect(supervisor?.pid, `${host} never restarted from outside`).toBe(hostProcesses[host]);
+      expect(await Promise.race([supervisor?.exited, Promise.resolve('running')]), `${host} still running`).toBe('running');
       await expectCleanPage(browser, `${url(host)}/shop`, (html) => expect(html).toContain(release));
     }
   });
@@ -120,7 +128,3 @@ test.describe.serial('independent deploys', () => {
     expect(result.non2xx + result.errors, result.firstFailures.join('; ')).toBe(0);
   });
 });
-
-async function health(name: string): Promise<{ version: string }> {
-  return (await fetch(`${url(name)}/api/health`)).json() as Promise<{ version: string }>;
-}

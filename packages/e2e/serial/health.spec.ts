@@ -38,6 +38,7 @@ test.describe.serial('health tells what the serving worker renders', () => {
           expect(html, `${name} ${route.path} right after settled`).toContain(route.heading);
           expect(html, `${name} ${route.path} right after settled`).not.toContain('data-remote-fallback');
         }
+        expect(Object.keys(body.remotes).sort(), `${name}'s remotes`).toEqual(registry.filter((app) => app.name !== name).map((app) => app.name).sort());
         for (const [remote, state] of Object.entries(body.remotes)) {
           expect(state.renders, `${name} renders ${remote}`).toBe('remote');
         }

@@ -113,6 +113,9 @@ test.describe('pnpm new-app', () => {
   });
 
   test("an exception in the owner page's own code answers 500 everywhere, not a fallback", async () => {
+    // Served by the apps the first test started: the generated one and every other.
+    expect(running.map((host) => host.name), 'the apps this file started').toContain(name);
+    expect(running.length, 'the apps this file started').toBeGreaterThan(1);
     for (const host of running) {
       const response = await fetch(`${host.url}${brokenRoute}`);
       const html = await response.text();

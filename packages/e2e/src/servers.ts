@@ -56,12 +56,19 @@ export function startArtifact(name: string, folder: string, port: number, env: R
   }));
 }
 
+/** Process groups started by this test process and not stopped yet: a test that dies still takes them along. */
+const groups = new Set<number>();
+process.once('exit', () => {
+  for (const pid of groups) signalGroup(pid, 'SIGKILL');
+});
+
 /** Output, exit and stop (by process group) of a server started detached. */
 export function trackProcess(name: string, port: number, child: ChildProcess): RunningApp {
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  if (child.pid !== undefined) groups.add(child.pid);
 
   return {
     name,
@@ -71,12 +78,19 @@ export function trackProcess(name: string, port: number, child: ChildProcess): R
     output: () => log,
     exited,
     terminate: (scope = 'process') => (scope === 'group' && child.pid ? signalGroup(child.pid, 'SIGTERM') : child.kill('SIGTERM')),
+    // The whole group, even when the launcher (pnpm, node start.cjs) has exited already: its
+    // supervisor and workers may still hold the port that the next start of this app needs.
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-      signalGroup(child.pid, 'SIGTERM');
-      const killed = setTimeout(() => child.pid && signalGroup(child.pid, 'SIGKILL'), 5_000);
+      const pid = child.pid;
+      if (pid === undefined) return;
+      signalGroup(pid, 'SIGTERM');
+      const killAt = Date.now() + 5_000;
+      while (groupAlive(pid)) {
+        if (Date.now() > killAt) signalGroup(pid, 'SIGKILL');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      groups.delete(pid);
       await exited;
-      clearTimeout(killed);
     },
   };
 }
@@ -86,6 +100,15 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
     process.kill(-pid, signal);
   } catch {
     // the group is gone already
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -22,6 +22,15 @@ function startIn(cwd: string, env: Record<string, string>) {
   return { status: result.status, lines: result.stderr.trim().split('\n') };
 }
 
+/** A port nothing listens on: a start that wrongly got past its checks would not take an app's own port. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 const homeDir = path.join(repoRoot, 'apps', 'home');
 
 describe('federation start refuses bad configuration', () => {
@@ -33,8 +42,8 @@ describe('federation start refuses bad configuration', () => {
     [{ FEDERATION_SSR_SECRET_REQUIRED: 'true' }, /^federation: FEDERATION_SSR_SECRET is not set but FEDERATION_SSR_SECRET_REQUIRED is/],
     [{ FEDERATION_SSR_SECRET: 'short' }, /^federation: FEDERATION_SSR_SECRET is too short/],
     [{ FEDERATION_REMOTE_TIMEOUT_MS: 'soon' }, /^federation: FEDERATION_REMOTE_TIMEOUT_MS="soon" is not a positive number/],
-  ])('%o', (env, message) => {
-    const { status, lines } = startIn(homeDir, env);
+  ])('%o', async (env, message) => {
+    const { status, lines } = startIn(homeDir, { PORT: String(await freePort()), ...env });
     expect(status).toBe(1);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);

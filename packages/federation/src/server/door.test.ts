@@ -92,6 +92,8 @@ async function setup() {
           answers.push(await get(port, '/shop', busyAgent, {}).then((answer) => answer.status, (error: Error) => error.message));
         }
       });
+      // A test that fails before it stops its clients: they stop with the test, not spin against a closed port.
+      stops.push(async () => void (running = false));
       return async () => {
         running = false;
         await Promise.all(loops);

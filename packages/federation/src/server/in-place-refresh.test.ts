@@ -49,8 +49,24 @@ describe('InPlaceRefresh', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('waits while no worker serves', () => {
-    const refresh = new InPlaceRefresh({ refresh: () => false, stale: () => [], retryMs: 1, log: () => undefined, detail: () => undefined });
-    expect(() => refresh.request(['shop'])).not.toThrow();
+  it('keeps a change seen while no worker serves, and loads it once one does', async () => {
+    let serving = false;
+    let refreshed = 0;
+    const refresh = new InPlaceRefresh({
+      refresh: () => (serving ? Promise.resolve(void (refreshed += 1)) : false),
+      stale: () => [],
+      retryMs: 60_000,
+      log: () => undefined,
+      detail: () => undefined,
+    });
+    refresh.request(['shop']);
+    refresh.request([]);
+    expect(refreshed).toBe(0);
+    serving = true;
+    refresh.request([]);
+    expect(refreshed).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    refresh.request([]);
+    expect(refreshed, 'once: nothing new since').toBe(1);
   });
 });

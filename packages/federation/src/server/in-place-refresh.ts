@@ -2,7 +2,7 @@
  * Dev: the running worker loads a remote's new code in place (see
  * hot-remotes) when the supervisor asks it to render a page with the remotes'
  * versions. One refresh at a time; a change seen during one is loaded right
- * after it, not dropped. A remote that is up but still rendered as its
+ * after it, and one seen while no worker serves once one does: never dropped. A remote that is up but still rendered as its
  * fallback (its reload failed while it compiled) is retried every `retryMs`.
  */
 export interface InPlaceRefreshOptions {
@@ -31,7 +31,8 @@ export class InPlaceRefresh {
     if (changed.length === 0 && !stale && !this.again) return;
     if (this.running) return void (this.again = true);
     const refreshing = this.options.refresh();
-    if (refreshing === false) return;
+    // No worker serves yet (one may be starting with the old code): the next round tries again.
+    if (refreshing === false) return void (this.again = true);
     this.again = false;
     if (stale) this.staleRetried = Date.now();
     this.running = true;
