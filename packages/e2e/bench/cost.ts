@@ -217,7 +217,9 @@ async function main(): Promise<void> {
   console.log('Server memory (apps: federation supervisor + Next worker; floor: next start)');
   console.log(memoryTable(memory));
   console.log('');
-  console.log('Targets (worst route x app pair of this run; one run\'s SSR and Lighthouse figures are noisy: compare several)');
+  console.log('Targets (worst route x app pair of this run; one run\'s SSR and Lighthouse figures are noisy: compare several;');
+  console.log('Lighthouse: the difference of medians and its 95% interval from resampling the audits, "undecided" when that');
+  console.log('interval has values on both sides of the target: only more audits, --lighthouse-runs, can tell)');
   console.log(targetsTable(checkTargets(rows)));
 
   const file = writeReport(

@@ -40,6 +40,7 @@ for (const misbehaviour of ['error-500', 'hang', 'corrupt-entry'] as Misbehaviou
         expect(html, path).toContain(fallback);
         expect(html, path).toContain('aria-label="Cart, 0 items"'); // the rest of the page still works
       }
+      expect(bad.requests(), 'requests that reached the misbehaving shop').toBeGreaterThan(0);
       const checkoutPage = await fetch(`${home}/checkout`);
       expect(checkoutPage.status).toBe(200);
       expect(await checkoutPage.text()).toContain('Your cart is empty.');

@@ -52,8 +52,12 @@ test.describe('pnpm new-app', () => {
     rmSync(path.join(repoRoot, 'deploy/k8s', `${name}.yaml`), { force: true });
     writeFileSync(sharedManifest, sharedBefore);
     writeFileSync(lockfile, lockBefore);
-    run('pnpm', ['install', '--prefer-offline']);
-    run('pnpm', ['build']); // turbo restores the previous builds from its cache
+    try {
+      run('pnpm', ['install', '--prefer-offline']);
+    } finally {
+      // Even when the install failed: the suites after this one need builds of the registry as it was.
+      run('pnpm', ['build']); // turbo restores the previous builds from its cache
+    }
     expect(treeState()).toBe(treeBefore);
   });
 

@@ -31,7 +31,9 @@ test.describe.serial('a remote that changes state while hosts serve it', () => {
   for (const event of REMOTE_EVENTS) {
     test(`shop ${describeEvent[event]}: every host route answers 2xx in bounded time, then renders shop again`, async () => {
       const load = startLoad(hostUrls, { concurrency: 6 });
-      await playRemoteEvent(fleet, 'shop', event, OUTAGE_MS);
+      const reachedStandIn = await playRemoteEvent(fleet, 'shop', event, OUTAGE_MS);
+      // A misbehaving stand-in the hosts never reached would make every event a refused port.
+      expect(reachedStandIn === null ? event === 'restart' || event === 'stop' : reachedStandIn > 0, `shop's stand-in reached: ${reachedStandIn}`).toBe(true);
       await waitUntilSettled(fleet.urls, 60_000);
       const result = await load.stop();
       console.log(`shop ${event}: ${JSON.stringify(result)}`);

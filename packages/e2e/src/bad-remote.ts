@@ -9,12 +9,16 @@ export type Misbehaviour = 'error-500' | 'hang' | 'corrupt-entry';
 
 export interface BadRemote {
   url: string;
+  /** Requests it received: a test checks its hosts really reached it (not a refused port). */
+  requests: () => number;
   stop: () => Promise<void>;
 }
 
 export async function startBadRemote(misbehaviour: Misbehaviour, port: number): Promise<BadRemote> {
   const sockets = new Set<Socket>();
+  let requests = 0;
   const server = http.createServer((req, res) => {
+    requests += 1;
     if (misbehaviour === 'hang') return; // holds the request open until stopped
     if (misbehaviour === 'error-500') {
       res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Internal Server Error</h1>');
@@ -35,6 +39,7 @@ export async function startBadRemote(misbehaviour: Misbehaviour, port: number): 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://localhost:${port}`,
+    requests: () => requests,
     async stop() {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));

@@ -6,6 +6,7 @@
  * figures are noisy here (compare several runs before calling a target lost).
  */
 import { FLOOR, table, type CostRow } from './cost-report';
+import { medianDifferenceInterval } from './median-interval';
 
 export interface TargetResult {
   target: string;
@@ -13,6 +14,8 @@ export interface TargetResult {
   worst: string;
   value: string;
   met: boolean;
+  /** False when the run cannot tell: the 95% interval of the worst pair's figure has values on both sides of the target. */
+  decided: boolean;
 }
 
 interface Target {
@@ -23,12 +26,15 @@ interface Target {
   /** Worst is the lowest (`min`) or the highest (`max`) figure. */
   worst: 'min' | 'max';
   met: (value: number) => boolean;
+  /** For a figure from a few noisy samples: the 95% interval around it (null: none). */
+  interval?: (row: CostRow, rows: CostRow[]) => [number, number] | null;
 }
 
 const same = (rows: CostRow[], route: string, server: string) => rows.find((row) => row.route === route && row.server === server);
 const ratio = (value: number | undefined | null, base: number | undefined | null) =>
   value === undefined || value === null || base === undefined || base === null || base === 0 ? null : value / base;
 const times = (value: number) => `${value.toFixed(3)}x`;
+const isScore = (score: number | null): score is number => score !== null;
 
 const TARGETS: Target[] = [
   {
@@ -83,26 +89,34 @@ const TARGETS: Target[] = [
     format: (value) => `${value > 0 ? '+' : ''}${value} points`,
     worst: 'min',
     met: (value) => value >= -3,
+    interval: (row, rows) => medianDifferenceInterval(row.lighthouseScores.filter(isScore), same(rows, row.route, row.owner)?.lighthouseScores.filter(isScore) ?? []),
   },
 ];
 
 export function checkTargets(rows: CostRow[]): TargetResult[] {
   const appRows = rows.filter((row) => row.server !== FLOOR);
-  return TARGETS.map(({ target, measure, format, worst, met }) => {
+  return TARGETS.map(({ target, measure, format, worst, met, interval }) => {
     let found: { row: CostRow; value: number } | undefined;
     for (const row of appRows) {
       const value = measure(row, rows);
       if (value === null) continue;
       if (!found || (worst === 'min' ? value < found.value : value > found.value)) found = { row, value };
     }
-    if (!found) return { target, worst: '-', value: 'not measured', met: false };
-    return { target, worst: `${found.row.route} on ${found.row.server}`, value: format(found.value), met: met(found.value) };
+    if (!found) return { target, worst: '-', value: 'not measured', met: false, decided: true };
+    const range = interval?.(found.row, rows) ?? null;
+    return {
+      target,
+      worst: `${found.row.route} on ${found.row.server}`,
+      value: range ? `${format(found.value)} (95%: ${format(range[0])} to ${format(range[1])})` : format(found.value),
+      met: met(found.value),
+      decided: range === null || met(range[0]) === met(range[1]),
+    };
   });
 }
 
 export function targetsTable(results: TargetResult[]): string {
   return table(
     ['target', 'worst pair', 'value', 'met'],
-    results.map((result) => [result.target, result.worst, result.value, result.met ? 'yes' : 'NO']),
+    results.map((result) => [result.target, result.worst, result.value, `${result.met ? 'yes' : 'NO'}${result.decided ? '' : ' (undecided: more audits)'}`]),
   );
 }

@@ -21,15 +21,19 @@ export const describeEvent: Record<RemoteEvent, string> = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Plays one event on `name`, and ends with the real app answering again. */
-export async function playRemoteEvent(fleet: Fleet, name: string, event: RemoteEvent, outageMs: number): Promise<void> {
+/**
+ * Plays one event on `name`, and ends with the real app answering again. Returns how many requests
+ * the misbehaving stand-in received (null for a restart or a stop, which have none).
+ */
+export async function playRemoteEvent(fleet: Fleet, name: string, event: RemoteEvent, outageMs: number): Promise<number | null> {
   if (event === 'restart') {
     await fleet.restart(name);
-    return;
+    return null;
   }
   await fleet.stop(name);
   const bad = event === 'stop' ? null : await startBadRemote(event, fleet.port(name));
   await sleep(outageMs);
   await bad?.stop();
   await fleet.restart(name);
+  return bad ? bad.requests() : null;
 }
