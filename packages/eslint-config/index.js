@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'dist/**', 'dist-*/**', 'next-env.d.ts', '**/*.mjs', '**/*.cjs', '**/*.js'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'dist/**', 'next-env.d.ts', '**/*.mjs', '**/*.cjs', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,16 +15,6 @@ import { build } from 'esbuild';
 export const ARTIFACT_DIR = 'dist';
 export const ARTIFACT_MANIFEST = 'federation.json';
 
-/**
- * The artifact folder of a build folder: `dist` for `.next`, `dist-<folder>` for another
- * (`.next-redeploy` -> `dist-next-redeploy`). A build made beside the one being served
- * (FEDERATION_DIST_DIR) must not replace the artifact of the served one.
- */
-export function artifactDirFor(distDir: string): string {
-  const folder = path.basename(distDir);
-  return folder === '.next' ? ARTIFACT_DIR : `${ARTIFACT_DIR}-${folder.replace(/^\.+/, '')}`;
-}
-
 export interface ArtifactInput<App extends { name: string }> {
   appDir: string;
   /** Next's build folder (usually .next). */
@@ -45,7 +35,7 @@ export async function assembleArtifact<App extends { name: string }>(input: Arti
   const distDir = path.join(appDir, input.distDir);
   const standalone = path.join(distDir, 'standalone');
   if (!existsSync(standalone)) throw new Error(`${standalone} is missing: is output 'standalone' set?`);
-  const out = path.join(appDir, artifactDirFor(input.distDir));
+  const out = path.join(appDir, ARTIFACT_DIR);
   const staging = `${out}.staging`;
   rmSync(staging, { recursive: true, force: true });
   try {

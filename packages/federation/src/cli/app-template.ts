@@ -62,7 +62,7 @@ function packageJson({ name, title, port, versions }: TemplateInput): string {
 const TSCONFIG = `{
   "extends": ["../../tsconfig.base.json", "../../tsconfig.remotes.json"],
   "include": ["**/*.ts", "**/*.tsx", "../../packages/shell/src/next-types.d.ts"],
-  "exclude": ["node_modules", ".next", ".next-*", "dist", "dist-*", "next-env.d.ts"]
+  "exclude": ["node_modules", ".next", ".next-*", "dist", "next-env.d.ts"]
 }
 `;
 

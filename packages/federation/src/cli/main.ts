@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { assembleArtifact } from '@repo/artifact';
+import { ARTIFACT_DIR, assembleArtifact } from '@repo/artifact';
 import { discoverApps, findRepoRoot } from '../discover';
-import { productionDistDir } from '../dist-dir';
+import { DEFAULT_DIST_DIR, productionDistDir } from '../dist-dir';
 import { ARTIFACT_DOOR, ARTIFACT_START } from '../server/door-files';
 import { originsFromEnv } from '../origins';
 import type { AppEntry } from '../registry';
@@ -31,9 +31,16 @@ function build(appDir: string, app: AppEntry, apps: AppEntry[]): void {
   const child = spawn(process.execPath, [nextBin, 'build'], { cwd: appDir, stdio: 'inherit', env: nextEnv(process.env) });
   child.on('exit', (code, signal) => {
     if (code !== 0) process.exit(code ?? (signal ? 1 : 0));
+    const distDir = productionDistDir(process.env);
+    // A build beside the served one is for `federation start` with the same FEDERATION_DIST_DIR. Its
+    // artifact would replace the served build's dist, and an artifact starts from `.next` anyway.
+    if (distDir !== DEFAULT_DIST_DIR) {
+      console.log(`federation: built into ${distDir}, no standalone artifact (only a build into ${DEFAULT_DIST_DIR} makes one; ${ARTIFACT_DIR} is left as it is)`);
+      return;
+    }
     const server = path.join(__dirname, '..', 'server');
     const bundles = { [ARTIFACT_START]: path.join(server, 'standalone-main.ts'), [ARTIFACT_DOOR]: path.join(server, 'door.ts') };
-    assembleArtifact({ appDir, distDir: productionDistDir(process.env), app, apps, bundles })
+    assembleArtifact({ appDir, distDir, app, apps, bundles })
       .then((dir) => console.log(`federation: standalone artifact in ${path.relative(process.cwd(), dir)} (run: node ${ARTIFACT_START})`))
       .catch((error: unknown) => exitWith(`assembling the artifact failed: ${(error as Error).message}`));
   });

@@ -11,7 +11,7 @@ describe('groupRssMiB', () => {
       await new Promise((resolve) => group.stdout.once('data', resolve));
       // The child node is still starting when the parent says ready: read until it counts (bounded).
       let mib = groupRssMiB(group.pid as number);
-      for (const deadline = Date.now() + 10_000; mib <= 64 + 40 && Date.now() < deadline; mib = groupRssMiB(group.pid as number)) {
+      for (const deadline = Date.now() + 10_000; (mib ?? 0) <= 64 + 40 && Date.now() < deadline; mib = groupRssMiB(group.pid as number)) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       // Two node processes (~40 MiB each at least) plus the 64 MiB buffer.
