@@ -20,7 +20,7 @@ export default function ProductCard({ product }: ProductCardProps) {
           <Link href={`/p/${product.slug}`}>{product.name}</Link>
         </h2>
         <span className={styles.price}>{formatPrice(product.price)}</span>
-        <p className={styles.summary}>second-mwz7nocc {product.summary}</p>
+        <p className={styles.summary}>{product.summary}</p>
       </div>
     </article>
   );
