@@ -27,6 +27,7 @@ import { Fleet } from '../src/fleet';
 import { checkTargets, targetsTable } from '../src/cost-targets';
 import { buildFloor, floorDir, isFloorBuilt, startFloor, writeFloor } from '../src/floor';
 import { LighthouseRunner, type LighthouseResult } from '../src/lighthouse';
+import { lowerMedian, lowerMiddle } from '../src/median-interval';
 import { nextServerCount, serverRssMiB } from '../src/memory';
 import { measurePage, type PageCost } from '../src/page-cost';
 import { appDir, originsEnv, waitFor, type RunningApp } from '../src/servers';
@@ -60,10 +61,7 @@ function routesToMeasure(): { path: string; heading: string; owner: string }[] {
   return measured;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
-};
+const median = (values: number[]) => (values.length === 0 ? 0 : lowerMedian(values));
 const medianOrNull = (values: (number | null)[]) => {
   const known = values.filter((value): value is number => value !== null);
   return known.length === 0 ? null : median(known);
@@ -187,7 +185,7 @@ async function main(): Promise<void> {
       cls: pick((page) => page.first.cls),
       hydratedMs: medianOrNull(visits.map((page) => page.first.hydratedMs)),
       ssr: ssr[target.key]!,
-      lighthouse: byScore[Math.floor((byScore.length - 1) / 2)] ?? null,
+      lighthouse: lowerMiddle(byScore) ?? null,
       lighthouseScores: runs.map((run) => run.score),
       scripts: {
         first: visits[0]?.first.scripts ?? [],

@@ -6,10 +6,13 @@
  * Seeded, so a report computed again from the same JSON says the same.
  */
 
-/** The median as the cost report picks it: the lower middle of an even count. */
+/** The cost report's one rule for a median: the middle of sorted values, the lower middle of an even count. */
+export function lowerMiddle<T>(sorted: T[]): T | undefined {
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
 export function lowerMedian(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+  return lowerMiddle([...values].sort((a, b) => a - b)) as number;
 }
 
 /** mulberry32: a small, well-mixed 32-bit generator. */

@@ -2,8 +2,9 @@
  * Dev: the running worker loads a remote's new code in place (see
  * hot-remotes) when the supervisor asks it to render a page with the remotes'
  * versions. One refresh at a time; a change seen during one is loaded right
- * after it, and one seen while no worker serves once one does: never dropped. A remote that is up but still rendered as its
- * fallback (its reload failed while it compiled) is retried every `retryMs`.
+ * after it, and one seen while no worker serves once one does: never dropped.
+ * A remote that is up but still rendered as its fallback (its reload failed
+ * while it compiled) is retried every `retryMs`.
  */
 export interface InPlaceRefreshOptions {
   /** Renders a page with the remotes' current versions on the serving worker (false: none serves). */
