@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { findRouteOwner } from '@repo/federation/routes';
+import { routeOwners } from '@repo/federation/routes';
 import { registry, routes } from '../src/apps';
 import { chromiumLaunchOptions } from '../src/chromium';
 import { readCostOptions } from '../src/cost-options';
@@ -47,13 +47,13 @@ const log = (line: string) => console.log(`[cost ${((Date.now() - benchStart) / 
 /** The demo's routes with the app that owns each (from the registry), every route of the registry covered. */
 function routesToMeasure(): { path: string; heading: string; owner: string }[] {
   const measured = routes.map((route) => {
-    const owner = findRouteOwner(registry, route.path)?.app;
+    const owner = routeOwners(registry)(route.path)?.app;
     if (!owner) throw new Error(`No app lists a route for ${route.path} in its federation.routes.`);
     return { path: route.path, heading: route.heading, owner };
   });
   for (const app of registry) {
     for (const route of app.routes) {
-      if (!measured.some((m) => findRouteOwner([app], m.path)?.route === route)) {
+      if (!measured.some((m) => routeOwners([app])(m.path)?.route === route)) {
         log(`note: ${app.name}'s route ${route} has no sample path in packages/e2e/src/apps.ts: not measured`);
       }
     }

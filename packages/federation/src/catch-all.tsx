@@ -19,7 +19,7 @@ import { RemoteFallback, RemoteSlot } from './federated';
 import { loadRemoteModule } from './instance';
 import { containerName } from './registry';
 import { remoteGeneration, trackLoad, useRemoteGeneration } from './hot-remotes';
-import { findRouteOwner, normalizePath, type RouteMatch } from './routes';
+import { normalizePath, routeOwners, type RouteMatch } from './routes';
 import { isDownError, RemoteDownError } from './runtime/remote-state';
 import { useUsedModule } from './runtime/used-modules';
 import { isFallbackModule } from './fallback-module';
@@ -124,12 +124,12 @@ const FederatedCatchAll: NextPage<CatchAllProps> = ({ match, down, pageProps }) 
   );
 };
 
+/** The other apps' routes: this app's own are its pages, which Next matches before the catch-all. */
+const ownerOf = routeOwners(registry.filter((app) => app.name !== selfName));
+
 FederatedCatchAll.getInitialProps = async (ctx): Promise<CatchAllProps> => {
   const pathname = normalizePath(ctx.asPath ?? '/');
-  const match = findRouteOwner(
-    registry.filter((app) => app.name !== selfName),
-    pathname,
-  );
+  const match = ownerOf(pathname);
   if (!match) {
     if (ctx.res) ctx.res.statusCode = 404;
     return { match: null, pageProps: {} };

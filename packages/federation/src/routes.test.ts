@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRouteOwner, matchRoute, normalizePath } from './routes';
+import { matchRoute, normalizePath, routeOwners } from './routes';
 
 const apps = [
   { name: 'home', routes: ['/'] },
@@ -29,17 +29,17 @@ describe('normalizePath', () => {
   });
 });
 
-describe('findRouteOwner', () => {
+describe('routeOwners', () => {
   it('finds the owner and its route', () => {
-    expect(findRouteOwner(apps, '/')).toEqual({ app: 'home', route: '/', params: {} });
-    expect(findRouteOwner(apps, '/p/mug?x=1')).toEqual({ app: 'shop', route: '/p/[slug]', params: { slug: 'mug' } });
+    expect(routeOwners(apps)('/')).toEqual({ app: 'home', route: '/', params: {} });
+    expect(routeOwners(apps)('/p/mug?x=1')).toEqual({ app: 'shop', route: '/p/[slug]', params: { slug: 'mug' } });
   });
 
   it('prefers a static route over a dynamic one, as Next does', () => {
-    expect(findRouteOwner(apps, '/p/today')?.app).toBe('deals');
+    expect(routeOwners(apps)('/p/today')?.app).toBe('deals');
   });
 
   it('returns null for a path nobody owns', () => {
-    expect(findRouteOwner(apps, '/nowhere')).toBeNull();
+    expect(routeOwners(apps)('/nowhere')).toBeNull();
   });
 });

@@ -15,17 +15,34 @@ export interface RouteMatch {
 
 /** `/p/[slug]` against `/p/mug` -> `{ slug: 'mug' }`; null when it does not match. */
 export function matchRoute(route: string, pathname: string): RouteParams | null {
-  const routeParts = route.split('/').filter(Boolean);
-  const pathParts = normalizePath(pathname).split('/').filter(Boolean);
-  if (routeParts.length !== pathParts.length) return null;
-  const params: RouteParams = {};
-  for (const [index, part] of routeParts.entries()) {
-    const actual = pathParts[index] as string;
-    const param = /^\[(.+)\]$/.exec(part);
-    if (param) params[param[1] as string] = decodeURIComponent(actual);
-    else if (part !== actual) return null;
-  }
-  return params;
+  return compileRoute(route)(pathParts(pathname));
+}
+
+type Segment = { param: string } | { literal: string };
+
+/** A route's segments read once; the matcher takes a path's segments. */
+function compileRoute(route: string): (parts: string[]) => RouteParams | null {
+  const segments: Segment[] = route
+    .split('/')
+    .filter(Boolean)
+    .map((part) => {
+      const param = /^\[(.+)\]$/.exec(part);
+      return param ? { param: param[1] as string } : { literal: part };
+    });
+  return (parts) => {
+    if (parts.length !== segments.length) return null;
+    const params: RouteParams = {};
+    for (const [index, segment] of segments.entries()) {
+      const actual = parts[index] as string;
+      if ('param' in segment) params[segment.param] = decodeURIComponent(actual);
+      else if (segment.literal !== actual) return null;
+    }
+    return params;
+  };
+}
+
+function pathParts(pathname: string): string[] {
+  return normalizePath(pathname).split('/').filter(Boolean);
 }
 
 /** Strips the query, hash and a trailing slash. */
@@ -35,15 +52,22 @@ export function normalizePath(pathOrUrl: string): string {
   return trimmed === '' ? '/' : trimmed;
 }
 
-/** Static routes win over dynamic ones, as in Next's own router. */
-export function findRouteOwner(apps: Pick<PublicAppEntry, 'name' | 'routes'>[], pathname: string): RouteMatch | null {
-  const candidates = apps.flatMap((app) => app.routes.map((route) => ({ app: app.name, route })));
+/**
+ * Finds a path's owner among `apps` (static routes win over dynamic ones, as in
+ * Next's own router). The routes are read and ordered once: the catch-all asks
+ * on every request, and the registry does not change.
+ */
+export function routeOwners(apps: Pick<PublicAppEntry, 'name' | 'routes'>[]): (pathname: string) => RouteMatch | null {
+  const candidates = apps.flatMap((app) => app.routes.map((route) => ({ app: app.name, route, match: compileRoute(route) })));
   candidates.sort((a, b) => dynamicSegments(a.route) - dynamicSegments(b.route));
-  for (const { app, route } of candidates) {
-    const params = matchRoute(route, pathname);
-    if (params) return { app, route, params };
-  }
-  return null;
+  return (pathname) => {
+    const parts = pathParts(pathname);
+    for (const { app, route, match } of candidates) {
+      const params = match(parts);
+      if (params) return { app, route, params };
+    }
+    return null;
+  };
 }
 
 function dynamicSegments(route: string): number {
