@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { registry } from '../src/apps';
+import { registry, routes } from '../src/apps';
 import { waitUntilSettled } from '../src/settled';
 
 test.beforeAll(async () => waitUntilSettled());
@@ -51,6 +51,16 @@ for (const app of registry) {
   });
 }
 
+/**
+ * The policy runs an inline script only with the nonce: each one the document writes must carry it (files
+ * come from the origins the policy names, and `__NEXT_DATA__` is JSON, not run).
+ */
+function expectInlineScriptsCarry(html: string, nonce: string, label: string): void {
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/json")[^>]*>/g)];
+  expect(inline.length, `${label}: inline scripts in the document`).toBeGreaterThan(0);
+  for (const [tag] of inline) expect(tag, label).toContain(`nonce="${nonce}"`);
+}
+
 test('documents carry a Content-Security-Policy naming exactly the registered origins, with a fresh nonce', async ({ request }) => {
   const origins = registry.map((app) => app.url).sort().join(' ');
   const nonces = new Set<string>();
@@ -62,15 +72,24 @@ test('documents carry a Content-Security-Policy naming exactly the registered or
     expect(nonce.length, 'a nonce in the policy').toBeGreaterThan(15);
     expect(policy).toContain(`script-src 'self' 'nonce-${nonce}' ${origins};`);
     expect(policy).toContain(`connect-src 'self' ${origins};`);
-    // The policy runs an inline script only with the nonce: each one the document writes carries it
-    // (files come from the origins it names, and `__NEXT_DATA__` is JSON, not run).
-    const inline = [...(await response.text()).matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/json")[^>]*>/g)];
-    expect(inline.length, 'inline scripts in the document').toBeGreaterThan(0);
-    for (const [tag] of inline) expect(tag, `${app.name}/shop`).toContain(`nonce="${nonce}"`);
+    expectInlineScriptsCarry(await response.text(), nonce, `${app.name} /shop`);
     nonces.add(nonce);
     expect(response.headers()['x-content-type-options']).toBe('nosniff');
     expect(response.headers()['x-frame-options']).toBe('DENY');
     expect(response.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
   }
   expect(nonces.size).toBe(2 * registry.length);
+});
+
+test("every document's inline scripts carry its nonce: every route on every app, spelled otherwise, and a missing page", async ({ request }) => {
+  const paths = [...routes.map((route) => route.path), '/p/enamel%2Dmug', '/no-such-page'];
+  for (const app of registry) {
+    for (const path of paths) {
+      const response = await request.get(`${app.url}${path}`);
+      expect(response.status(), `${app.name} ${path}`).toBe(path === '/no-such-page' ? 404 : 200);
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1] ?? '';
+      expect(nonce.length, `${app.name} ${path}: a nonce in the policy`).toBeGreaterThan(15);
+      expectInlineScriptsCarry(await response.text(), nonce, `${app.name} ${path}`);
+    }
+  }
 });
